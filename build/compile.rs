@@ -1,0 +1,126 @@
+//! Compiles the source list with clang through cc-rs (in parallel) and packs a
+//! deterministic `libc.a`.
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::compiler::Compiler;
+use super::error::{Error, Result, fail};
+use super::{flags, sources, target::Target};
+
+pub struct Inputs<'a> {
+    pub target: &'a Target,
+    pub compiler: &'a Compiler,
+    /// The picolibc tree.
+    pub src: &'a Path,
+    /// This crate's include/ (picolibc.h and the ABI fix-up headers).
+    pub config_include: &'a Path,
+    /// Scratch space for objects; the archive goes to `<lib_dir>/libc.a`.
+    pub work_dir: &'a Path,
+    pub lib_dir: &'a Path,
+    /// Running under cargo: report progress and warnings the cargo way.
+    pub cargo: bool,
+}
+
+/// Builds `<lib_dir>/libc.a` and returns its path.
+pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
+    let files = sources::list(inputs.target.arch);
+    let obj_dir = inputs.work_dir.join("obj");
+    // Stale objects from another configuration must never reach the archive.
+    let _ = fs::remove_dir_all(&obj_dir);
+    fs::create_dir_all(&obj_dir).map_err(|e| io_error("create", &obj_dir, e))?;
+    fs::create_dir_all(inputs.lib_dir).map_err(|e| io_error("create", inputs.lib_dir, e))?;
+
+    let mut build = cc::Build::new();
+    build
+        .compiler(&inputs.compiler.path)
+        .target(&inputs.target.triple)
+        .host(&std::env::var("HOST").unwrap_or_else(|_| inputs.target.triple.clone()))
+        .opt_level(2)
+        .debug(false)
+        // Every flag is ours (see flags.rs): no cc-rs defaults, nothing inherited
+        // from RUSTFLAGS, so cargo and the standalone command produce equal bytes.
+        .no_default_flags(true)
+        .inherit_rustflags(false)
+        .warnings(false)
+        .extra_warnings(false)
+        .cargo_metadata(false)
+        .cargo_warnings(inputs.cargo)
+        .emit_rerun_if_env_changed(inputs.cargo)
+        .out_dir(&obj_dir);
+    let args = flags::abi_args(inputs.target)
+        .into_iter()
+        .chain(flags::library_args())
+        .chain(flags::prefix_map_args(inputs.src, inputs.config_include, inputs.work_dir));
+    for arg in args {
+        build.flag(arg);
+    }
+    for dir in flags::library_include_dirs(inputs.src, inputs.config_include, inputs.target.arch) {
+        build.include(dir);
+    }
+    for file in &files {
+        build.file(inputs.src.join(file));
+    }
+    let objects = build.try_compile_intermediates().map_err(|e| {
+        Error(format!(
+            "hyperlight-libc: compiling picolibc with {} ({}) failed: {e}",
+            inputs.compiler.path.display(),
+            inputs.compiler.identity
+        ))
+    })?;
+    if objects.len() != files.len() {
+        return fail(format!("hyperlight-libc: cc-rs returned {} objects for {} sources", objects.len(), files.len()));
+    }
+
+    // Member names come from the source path, not cc-rs's hashed names, and
+    // members go in list order, so the archive is the same wherever it is built.
+    let members_dir = inputs.work_dir.join("members");
+    let _ = fs::remove_dir_all(&members_dir);
+    fs::create_dir_all(&members_dir).map_err(|e| io_error("create", &members_dir, e))?;
+    let mut members = Vec::with_capacity(files.len());
+    for (file, object) in files.iter().zip(&objects) {
+        let name = member_name(file);
+        let dest = members_dir.join(&name);
+        fs::rename(object, &dest).map_err(|e| io_error("move", object, e))?;
+        members.push(name);
+    }
+
+    let archive = inputs.lib_dir.join("libc.a");
+    let _ = fs::remove_file(&archive);
+    let ar = archiver(inputs.compiler);
+    // One invocation per chunk keeps the command line short; `D` zeroes
+    // timestamps, owners and modes.
+    for chunk in members.chunks(256) {
+        run(Command::new(&ar).arg("qD").arg(&archive).args(chunk).current_dir(&members_dir), &ar)?;
+    }
+    run(Command::new(&ar).arg("sD").arg(&archive), &ar)?;
+    Ok(archive)
+}
+
+/// `libc/stdio/vfprintf.c` -> `libc_stdio_vfprintf.c.o`: unique, since
+/// `memchr.S` and `memchr.c` can sit side by side.
+pub fn member_name(source: &str) -> String {
+    format!("{}.o", source.replace('/', "_"))
+}
+
+/// llvm-ar: GNU ar cannot index objects for another architecture.
+fn archiver(compiler: &Compiler) -> PathBuf {
+    compiler.sibling_tool("llvm-ar")
+}
+
+fn run(cmd: &mut Command, tool: &Path) -> Result<()> {
+    let status = cmd.status().map_err(|e| {
+        Error(format!(
+            "hyperlight-libc: cannot run {}: {e}. Install LLVM's binutils (Debian: apt-get install llvm)",
+            tool.display()
+        ))
+    })?;
+    if !status.success() {
+        return fail(format!("hyperlight-libc: {:?} failed with {status}", cmd));
+    }
+    Ok(())
+}
+
+pub fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
+    Error(format!("hyperlight-libc: cannot {what} {}: {e}", path.display()))
+}

@@ -1,0 +1,92 @@
+//! Every compiler flag and define, in one place.
+//!
+//! `abi_args` is what C code linked into the same guest must also use (it is
+//! exported to dependents as `DEP_C_CFLAGS`); `library_args` only matters for
+//! compiling picolibc itself.
+use std::path::{Path, PathBuf};
+
+use super::target::{Arch, FloatAbi, Target};
+
+/// Flags that fix the ABI and the code model of guest C code.
+pub fn abi_args(target: &Target) -> Vec<String> {
+    let mut args: Vec<String> = vec![
+        format!("--target={}", target.clang_triple()),
+        // The Linux triple is only for stack-clash probes; guests are not Linux.
+        "-U__linux__".into(),
+        "-U__linux".into(),
+        "-Ulinux".into(),
+        "-U__gnu_linux__".into(),
+        "-ffreestanding".into(),
+        "-fno-stack-protector".into(),
+        "-fstack-clash-protection".into(),
+        "-fno-common".into(),
+        "-fPIC".into(),
+        // clang < 16 ignores stack-clash protection on aarch64, with a warning.
+        "-Wno-unused-command-line-argument".into(),
+    ];
+    if target.arch == Arch::X86_64 {
+        args.push("-mstack-probe-size=4096".into());
+        // Hyperlight's exception handling does not keep a red zone.
+        args.push("-mno-red-zone".into());
+    }
+    if target.float_abi == FloatAbi::Soft {
+        // Match Rust's x86_64-unknown-none: no vector/x87 state, doubles in GPRs.
+        args.extend(["-mno-sse", "-mno-sse2", "-mno-mmx"].map(String::from));
+        args.extend(["-Xclang", "-target-feature", "-Xclang", "+soft-float"].map(String::from));
+        // long double == double, so no x87 code and no 80-bit helpers.
+        args.push("-mlong-double-64".into());
+        // picolibc's soft fenv and soft-float paths (some files test it before
+        // any header, so picolibc.h's own detection is too late for them).
+        args.push("-D_SOFT_FLOAT".into());
+    }
+    args
+}
+
+/// Flags for compiling picolibc's own sources.
+pub fn library_args() -> Vec<String> {
+    [
+        "-std=c18",
+        "-O2",
+        "-nostdlibinc",
+        "-fno-builtin",
+        "-frounding-math",
+        "-fno-builtin-copysignl",
+        "-ffunction-sections",
+        "-fdata-sections",
+        "-D_LIBC",
+        "-D_FILE_OFFSET_BITS=64",
+        "-U_FORTIFY_SOURCE",
+        // picolibc is not our code: keep its build quiet, but never let a
+        // configuration mistake hide behind an implicit declaration.
+        "-w",
+        "-Werror=implicit-function-declaration",
+        "-Werror=int-conversion",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// Include directories for compiling picolibc, in meson's order, after ours.
+pub fn library_include_dirs(src: &Path, config_include: &Path, arch: Arch) -> Vec<PathBuf> {
+    let machine = arch.picolibc_machine();
+    vec![
+        config_include.to_path_buf(),
+        src.to_path_buf(),
+        src.join("libm/common"),
+        src.join("libc/machine").join(machine),
+        src.join("libc/stdio"),
+        src.join("libc/locale"),
+        src.join("libc/include"),
+    ]
+}
+
+/// Rewrites build-machine paths out of objects, so archives do not depend on
+/// where the checkout or the target directory is.
+pub fn prefix_map_args(src: &Path, config_include: &Path, out_dir: &Path) -> Vec<String> {
+    let map = |from: &Path, to: &str| format!("-ffile-prefix-map={}={to}", from.display());
+    vec![
+        map(src, "/picolibc"),
+        map(config_include, "/hyperlight-libc/include"),
+        map(out_dir, "/build"),
+    ]
+}

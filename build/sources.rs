@@ -1,0 +1,76 @@
+//! The picolibc source list: generated from picolibc's meson.build files by
+//! `tools/gen-sources` and committed under build/sources/.
+use std::path::{Path, PathBuf};
+
+use super::error::{Result, fail};
+use super::target::Arch;
+
+const X86_64: &str = include_str!("sources/x86_64.txt");
+const AARCH64: &str = include_str!("sources/aarch64.txt");
+
+/// Paths relative to the picolibc root, in the committed order.
+pub fn list(arch: Arch) -> Vec<&'static str> {
+    let text = match arch {
+        Arch::X86_64 => X86_64,
+        Arch::Aarch64 => AARCH64,
+    };
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// The committed list text, for the manifest's file-list digest.
+pub fn list_text(arch: Arch) -> &'static str {
+    match arch {
+        Arch::X86_64 => X86_64,
+        Arch::Aarch64 => AARCH64,
+    }
+}
+
+/// Checks that `dir` is a picolibc tree with every file we compile.
+pub fn check_tree(dir: &Path, var: &str, arch: Arch) -> Result<()> {
+    if !dir.join("COPYING.picolibc").is_file() || !dir.join("libc/include/stdio.h").is_file() {
+        return fail(format!(
+            "hyperlight-libc: {var}={} is not a picolibc source tree (no COPYING.picolibc \
+             or libc/include/stdio.h). Point {var} at a picolibc-bsd 1.8.11-bsd checkout, or \
+             unset it to use third_party/picolibc",
+            dir.display()
+        ));
+    }
+    let missing: Vec<&str> = list(arch).into_iter().filter(|f| !dir.join(f).is_file()).collect();
+    if let Some(first) = missing.first() {
+        return fail(format!(
+            "hyperlight-libc: {var}={} lacks {} of the {} files in build/sources/{}.txt \
+             (first: {first}); it is not picolibc-bsd 1.8.11-bsd",
+            dir.display(),
+            missing.len(),
+            list(arch).len(),
+            arch.name()
+        ));
+    }
+    Ok(())
+}
+
+/// Where the picolibc sources are: `PICOLIBC_SRC`, else `third_party/picolibc`.
+pub fn locate(env: &super::env::Env, crate_dir: &Path) -> Result<(PathBuf, String)> {
+    if let Some(dir) = env.get("PICOLIBC_SRC") {
+        let dir = PathBuf::from(dir);
+        if !dir.is_dir() {
+            return fail(format!(
+                "hyperlight-libc: PICOLIBC_SRC={} does not exist. Point it at a picolibc-bsd \
+                 source tree or unset it to use third_party/picolibc",
+                dir.display()
+            ));
+        }
+        return Ok((dir, "PICOLIBC_SRC".to_string()));
+    }
+    let dir = crate_dir.join("third_party/picolibc");
+    if !dir.join("COPYING.picolibc").is_file() {
+        return fail(format!(
+            "hyperlight-libc: the picolibc sources are missing ({} is empty). In a git \
+             checkout run `scripts/fetch-picolibc` (it tries `git submodule update --init` \
+             and falls back to a verified copy), or set PICOLIBC_SRC to a picolibc-bsd \
+             1.8.11-bsd tree",
+            dir.display()
+        ));
+    }
+    Ok((dir, "third_party/picolibc".to_string()))
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// hyperlight-libc's picolibc configuration. picolibc's meson build would
+// generate this file; we write it by hand so every choice has a reason.
+// tools/gen-sources passes the matching meson options when it derives the
+// source list; docs/picolibc.md has the table.
+#pragma once
+
+// Version of the picolibc-bsd tree in third_party/picolibc.
+#define _NEWLIB_VERSION "4.3.0"
+#define __NEWLIB_VERSION__ "4.3.0"
+#define __NEWLIB__ 4
+#define __NEWLIB_MINOR__ 3
+#define __NEWLIB_PATCHLEVEL__ 0
+#define __PICOLIBC_VERSION__ "1.8.11"
+#define __PICOLIBC__ 1
+#define __PICOLIBC_MINOR__ 8
+#define __PICOLIBC_PATCHLEVEL__ 11
+
+// Float ABI follows the compile flags: without SSE (Rust's x86_64-unknown-none)
+// picolibc uses its soft fenv and soft-float code paths.
+#if defined(__x86_64__) && !defined(__SSE2__) && !defined(_SOFT_FLOAT)
+#define _SOFT_FLOAT 1
+#endif
+
+// Enabled.
+#define __SINGLE_THREAD      // a guest runs one thread: no locks
+#define __GLOBAL_ERRNO       // errno is a plain global, bound as `errno` in Rust
+#define __INIT_FINI_ARRAY    // constructors through .init_array, as Rust links them
+#define __TINY_STDIO         // picolibc's only stdio
+#define __IO_DEFAULT 'd'     // printf/scanf default to the full double variant
+#define __IO_FLOAT_EXACT     // correctly rounded float printing and parsing
+#define __IO_LONG_LONG       // %lld and friends
+#define __IO_C99_FORMATS     // %a, %j, %z, %t, %hh, hex floats in strtod
+#define __IO_SMALL_ULTOA     // integer formatting without 64-bit division
+#define __IEEE_LIBM          // libm returns IEEE results and does not set errno
+#define __FAST_STRCMP        // word-at-a-time strcmp
+#define __ASSERT_VERBOSE     // assert() prints file, line and expression
+#define __HAVE_COMPLEX       // clang supports _Complex: build libm/complex
+#define __HAVE_BUILTIN_COMPLEX 1
+#define __HAVE_BITFIELDS_IN_PACKED_STRUCTS
+
+// Disabled.
+#undef __ENABLE_MALLOC       // the guest (hyperlight-guest-bin) provides malloc & co.
+#undef __MALLOC_CLEAR_FREED  // no picolibc malloc
+#undef __THREAD_LOCAL_STORAGE // no TLS: single thread, and no TLS set-up in guests
+#undef __THREAD_LOCAL_STORAGE_API
+#undef __THREAD_LOCAL_STORAGE_RP2040
+#undef __THREAD_LOCAL_STORAGE_STACK_GUARD
+#undef __STDIO_LOCKING       // single thread
+#undef __ATOMIC_UNGETC       // single thread
+#undef __MB_CAPABLE          // C locale only; multibyte locales cost tables guests rarely need
+#undef __HAVE_FCNTL          // no file system
+#undef __FSTAT_BUFSIZ        // no file system
+#undef __SEMIHOST            // no semihosting in a micro-VM
+#undef __ARM_SEMIHOST
+#undef __IO_LONG_DOUBLE      // printf of long double: off, as upstream's default
+#undef __IO_MINIMAL_LONG_LONG
+#undef __IO_PERCENT_B        // %b is not C17
+#undef __IO_PERCENT_N        // %n is a classic exploit vector
+#undef __IO_POS_ARGS         // %1$d costs code and stack
+#undef __IO_WCHAR            // wide printf only through the wchar functions
+#undef __FAST_BUFIO
+#undef __MATH_ERRNO          // see __IEEE_LIBM
+#undef __OBSOLETE_MATH       // the newer, faster libm code
+#undef __OBSOLETE_MATH_DOUBLE
+#undef __OBSOLETE_MATH_FLOAT
+#undef __PREFER_SIZE_OVER_SPEED // guests care about speed more than a few KiB
+#undef __IEEEFP_FUNCS
+#undef __INIT_FINI_FUNCS     // .init_array only
+#undef __HAVE_CC_INHIBIT_LOOP_TO_LIBCALL
+
+// Hyperlight guests have a monotonic clock (clock_gettime(CLOCK_MONOTONIC)):
+// make CLOCK_MONOTONIC visible in <time.h> for C code as it is for Rust.
+#ifndef _POSIX_MONOTONIC_CLOCK
+#define _POSIX_MONOTONIC_CLOCK 200112L
+#endif

@@ -1,0 +1,142 @@
+//! `picolibc-build`: the standalone driver of hyperlight-libc's picolibc build.
+//!
+//! It runs the same code as the crate's build.rs (build/ in the crate root),
+//! outside cargo, so the Nix derivation and the tests can build a prefix with
+//! any clang:
+//!
+//!   picolibc-build build --target <rust-triple> --prefix <dir> [--float-abi soft|hard]
+//!                        [--src <picolibc>] [--cc <clang>]
+//!   picolibc-build bindings --target <rust-triple> --out <file> [--float-abi ..] [--src ..]
+//!   picolibc-build flags --target <rust-triple> [--float-abi soft|hard]
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[path = "../../../build/mod.rs"]
+mod picobuild;
+
+use picobuild::compiler::Compiler;
+use picobuild::env::Env;
+use picobuild::error::{Error, Result, fail};
+use picobuild::target::{FloatAbi, Target};
+use picobuild::{compile, flags, headers, sources};
+
+const USAGE: &str = "usage: picolibc-build <build|bindings|flags> --target <rust-triple> \
+[--float-abi soft|hard] [--prefix <dir>] [--out <file>] [--src <picolibc>] [--cc <clang>]";
+
+struct Args {
+    command: String,
+    target: Target,
+    prefix: Option<PathBuf>,
+    out: Option<PathBuf>,
+    src: Option<PathBuf>,
+    cc: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match parse_args().and_then(|args| run(&args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args() -> Result<Args> {
+    let mut argv = std::env::args().skip(1);
+    let command = argv.next().ok_or_else(|| Error(USAGE.into()))?;
+    let (mut triple, mut float_abi, mut prefix, mut out, mut src, mut cc) = (None, None, None, None, None, None);
+    while let Some(flag) = argv.next() {
+        let value = argv.next().ok_or_else(|| Error(format!("{flag} needs a value\n{USAGE}")))?;
+        match flag.as_str() {
+            "--target" => triple = Some(value),
+            "--float-abi" => float_abi = Some(FloatAbi::parse(&value)?),
+            "--prefix" => prefix = Some(PathBuf::from(value)),
+            "--out" => out = Some(PathBuf::from(value)),
+            "--src" => src = Some(PathBuf::from(value)),
+            "--cc" => cc = Some(PathBuf::from(value)),
+            _ => return fail(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    let triple = triple.ok_or_else(|| Error(format!("--target is required\n{USAGE}")))?;
+    let target = Target::from_triple(&triple, float_abi)?;
+    Ok(Args { command, target, prefix, out, src, cc })
+}
+
+fn crate_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &Args) -> Result<()> {
+    match args.command.as_str() {
+        "flags" => {
+            println!("{}", flags::abi_args(&args.target).join(" "));
+            Ok(())
+        }
+        "build" => build(args),
+        "bindings" => bindings(args),
+        other => fail(format!("unknown command {other}\n{USAGE}")),
+    }
+}
+
+fn source_dir(args: &Args) -> Result<PathBuf> {
+    let env = Env { cargo: false };
+    let (src, var) = match &args.src {
+        Some(dir) => (dir.clone(), "--src".to_string()),
+        None => sources::locate(&env, &crate_root())?,
+    };
+    sources::check_tree(&src, &var, args.target.arch)?;
+    Ok(src)
+}
+
+fn compiler(args: &Args) -> Result<Compiler> {
+    match &args.cc {
+        Some(cc) => Compiler::probe(cc.clone(), "--cc".into()),
+        None => Compiler::find(&Env { cargo: false }, &args.target.triple),
+    }
+}
+
+fn build(args: &Args) -> Result<()> {
+    let prefix = args.prefix.as_ref().ok_or_else(|| Error(format!("build needs --prefix\n{USAGE}")))?;
+    let src = source_dir(args)?;
+    let compiler = compiler(args)?;
+    let config_include = crate_root().join("include");
+    let work = prefix.join(".build");
+    let lib_dir = prefix.join("lib");
+    let archive = compile::build_archive(&compile::Inputs {
+        target: &args.target,
+        compiler: &compiler,
+        src: &src,
+        config_include: &config_include,
+        work_dir: &work,
+        lib_dir: &lib_dir,
+        cargo: false,
+    })?;
+    let _ = std::fs::remove_dir_all(&work);
+    let include_dir = prefix.join("include");
+    headers::install(&src, &config_include, args.target.arch, &include_dir)?;
+    #[cfg(feature = "bindgen")]
+    {
+        let text = picobuild::bindings::generate(&include_dir, &args.target, false)?;
+        let dest = prefix.join("bindings.rs");
+        std::fs::write(&dest, text).map_err(|e| compile::io_error("write", &dest, e))?;
+    }
+    println!("{}", archive.display());
+    Ok(())
+}
+
+fn bindings(args: &Args) -> Result<()> {
+    #[cfg(not(feature = "bindgen"))]
+    return fail("this picolibc-build was built without the bindgen feature");
+    #[cfg(feature = "bindgen")]
+    {
+        let out = args.out.as_ref().ok_or_else(|| Error(format!("bindings needs --out\n{USAGE}")))?;
+        let src = source_dir(args)?;
+        let tmp = std::env::temp_dir().join(format!("picolibc-bindings-{}", std::process::id()));
+        let include_dir = tmp.join("include");
+        headers::install(&src, &crate_root().join("include"), args.target.arch, &include_dir)?;
+        let text = picobuild::bindings::generate(&include_dir, &args.target, false);
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::write(out, text?).map_err(|e| compile::io_error("write", out, e))
+    }
+}
