@@ -43,7 +43,7 @@ fn run() -> Result<()> {
         target: &target,
         compiler: &compiler,
         src: &src,
-        config_include: &config_include,
+        crate_dir: &crate_dir,
         work_dir: &out_dir.join("build"),
         lib_dir: &lib_dir,
         cargo: true,

@@ -13,8 +13,8 @@ pub struct Inputs<'a> {
     pub compiler: &'a Compiler,
     /// The picolibc tree.
     pub src: &'a Path,
-    /// This crate's include/ (picolibc.h and the ABI fix-up headers).
-    pub config_include: &'a Path,
+    /// The crate root: include/ (picolibc.h, ABI fix-up headers) and src/c/.
+    pub crate_dir: &'a Path,
     /// Scratch space for objects; the archive goes to `<lib_dir>/libc.a`.
     pub work_dir: &'a Path,
     pub lib_dir: &'a Path,
@@ -24,7 +24,13 @@ pub struct Inputs<'a> {
 
 /// Builds `<lib_dir>/libc.a` and returns its path.
 pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
-    let files = sources::list(inputs.target.arch);
+    let config_include = inputs.crate_dir.join("include");
+    // (path as named in the archive, path on disk)
+    let files: Vec<(String, PathBuf)> = sources::list(inputs.target.arch)
+        .into_iter()
+        .map(|f| (f.to_string(), inputs.src.join(f)))
+        .chain(sources::CRATE_SOURCES.iter().map(|f| (format!("hyperlight/{f}"), inputs.crate_dir.join(f))))
+        .collect();
     let obj_dir = inputs.work_dir.join("obj");
     // Stale objects from another configuration must never reach the archive.
     let _ = fs::remove_dir_all(&obj_dir);
@@ -51,15 +57,15 @@ pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
     let args = flags::abi_args(inputs.target)
         .into_iter()
         .chain(flags::library_args())
-        .chain(flags::prefix_map_args(inputs.src, inputs.config_include, inputs.work_dir));
+        .chain(flags::prefix_map_args(inputs.src, inputs.crate_dir, inputs.work_dir));
     for arg in args {
         build.flag(arg);
     }
-    for dir in flags::library_include_dirs(inputs.src, inputs.config_include, inputs.target.arch) {
+    for dir in flags::library_include_dirs(inputs.src, &config_include, inputs.target.arch) {
         build.include(dir);
     }
-    for file in &files {
-        build.file(inputs.src.join(file));
+    for (_, path) in &files {
+        build.file(path);
     }
     let objects = build.try_compile_intermediates().map_err(|e| {
         Error(format!(
@@ -78,7 +84,7 @@ pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
     let _ = fs::remove_dir_all(&members_dir);
     fs::create_dir_all(&members_dir).map_err(|e| io_error("create", &members_dir, e))?;
     let mut members = Vec::with_capacity(files.len());
-    for (file, object) in files.iter().zip(&objects) {
+    for ((file, _), object) in files.iter().zip(&objects) {
         let name = member_name(file);
         let dest = members_dir.join(&name);
         fs::rename(object, &dest).map_err(|e| io_error("move", object, e))?;

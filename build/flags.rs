@@ -38,6 +38,11 @@ pub fn abi_args(target: &Target) -> Vec<String> {
         // picolibc's soft fenv and soft-float paths (some files test it before
         // any header, so picolibc.h's own detection is too late for them).
         args.push("-D_SOFT_FLOAT".into());
+        // Without SSE clang assumes x87 evaluation (FLT_EVAL_METHOD 2), but soft-float
+        // code computes in the source type; picolibc's fma would otherwise call fmal,
+        // which is fma itself when long double is double. (-ffp-eval-method=source
+        // does this too, but clang 14 lacks it.)
+        args.extend(["-U__FLT_EVAL_METHOD__", "-D__FLT_EVAL_METHOD__=0", "-Wno-builtin-macro-redefined"].map(String::from));
     }
     args
 }
@@ -82,11 +87,8 @@ pub fn library_include_dirs(src: &Path, config_include: &Path, arch: Arch) -> Ve
 
 /// Rewrites build-machine paths out of objects, so archives do not depend on
 /// where the checkout or the target directory is.
-pub fn prefix_map_args(src: &Path, config_include: &Path, out_dir: &Path) -> Vec<String> {
+pub fn prefix_map_args(src: &Path, crate_dir: &Path, out_dir: &Path) -> Vec<String> {
     let map = |from: &Path, to: &str| format!("-ffile-prefix-map={}={to}", from.display());
-    vec![
-        map(src, "/picolibc"),
-        map(config_include, "/hyperlight-libc/include"),
-        map(out_dir, "/build"),
-    ]
+    // Most specific first: src may sit inside crate_dir (third_party/picolibc).
+    vec![map(src, "/picolibc"), map(out_dir, "/build"), map(crate_dir, "/hyperlight-libc")]
 }

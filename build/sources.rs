@@ -8,6 +8,10 @@ use super::target::Arch;
 const X86_64: &str = include_str!("sources/x86_64.txt");
 const AARCH64: &str = include_str!("sources/aarch64.txt");
 
+/// This crate's own C sources (relative to the crate root), compiled into the
+/// same archive with the same flags.
+pub const CRATE_SOURCES: &[&str] = &["src/c/compiler_rt.c"];
+
 /// Paths relative to the picolibc root, in the committed order.
 pub fn list(arch: Arch) -> Vec<&'static str> {
     let text = match arch {

@@ -16,7 +16,6 @@ pub const __PICOLIBC_VERSION__: &::core::ffi::CStr = c"1.8.11";
 pub const __PICOLIBC__: u32 = 1;
 pub const __PICOLIBC_MINOR__: u32 = 8;
 pub const __PICOLIBC_PATCHLEVEL__: u32 = 11;
-pub const _SOFT_FLOAT: u32 = 1;
 pub const __IO_DEFAULT: u8 = 100u8;
 pub const __HAVE_BUILTIN_COMPLEX: u32 = 1;
 pub const _POSIX_MONOTONIC_CLOCK: u32 = 200112;
@@ -2201,7 +2200,7 @@ unsafe extern "C" {
 unsafe extern "C" {
     pub fn isnan(arg1: f64) -> core::ffi::c_int;
 }
-pub type float_t = f64;
+pub type float_t = f32;
 pub type double_t = f64;
 unsafe extern "C" {
     pub fn __isinff(arg1: f32) -> core::ffi::c_int;

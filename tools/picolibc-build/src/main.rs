@@ -63,8 +63,11 @@ fn parse_args() -> Result<Args> {
     Ok(Args { command, target, prefix, out, src, cc })
 }
 
+/// The hyperlight-libc crate root, canonical so paths match build.rs's (for
+/// -ffile-prefix-map).
 fn crate_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
 }
 
 fn run(args: &Args) -> Result<()> {
@@ -107,7 +110,7 @@ fn build(args: &Args) -> Result<()> {
         target: &args.target,
         compiler: &compiler,
         src: &src,
-        config_include: &config_include,
+        crate_dir: &crate_root(),
         work_dir: &work,
         lib_dir: &lib_dir,
         cargo: false,

@@ -1,0 +1,135 @@
+//! Shared by the integration tests: build prefixes with the standalone command,
+//! compile and link native test programs against them.
+#![allow(dead_code)]
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Mutex, OnceLock};
+
+pub const TOOL: &str = env!("CARGO_BIN_EXE_picolibc-build");
+
+pub fn crate_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+pub fn tmp_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+}
+
+pub fn run_ok(cmd: &mut Command) -> Output {
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed ({}):\n{}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The picolibc-build prefix for `triple`, built once per test process.
+pub fn prefix(triple: &str) -> PathBuf {
+    static BUILT: OnceLock<Mutex<HashMap<String, PathBuf>>> = OnceLock::new();
+    let built = BUILT.get_or_init(Default::default);
+    let mut built = built.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = built.get(triple) {
+        return p.clone();
+    }
+    let prefix = tmp_dir().join("prefix").join(triple);
+    run_ok(Command::new(TOOL).args(["build", "--target", triple, "--prefix"]).arg(&prefix));
+    built.insert(triple.to_string(), prefix.clone());
+    prefix
+}
+
+pub fn abi_flags(triple: &str) -> Vec<String> {
+    let out = run_ok(Command::new(TOOL).args(["flags", "--target", triple]));
+    String::from_utf8(out.stdout).unwrap().split_whitespace().map(String::from).collect()
+}
+
+pub fn clang() -> PathBuf {
+    std::env::var_os("HYPERLIGHT_GUEST_clang").map(PathBuf::from).unwrap_or_else(|| "clang".into())
+}
+
+/// ld.lld next to clang (or on PATH).
+pub fn lld() -> PathBuf {
+    let clang = std::fs::canonicalize(which(&clang())).unwrap_or_else(|_| clang());
+    let sibling = clang.parent().map(|d| d.join("ld.lld"));
+    sibling.filter(|p| p.is_file()).unwrap_or_else(|| "ld.lld".into())
+}
+
+fn which(program: &Path) -> PathBuf {
+    if program.components().count() > 1 {
+        return program.to_path_buf();
+    }
+    std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(program)).find(|p| p.is_file()))
+        .unwrap_or_else(|| program.to_path_buf())
+}
+
+/// Rust's compiler_builtins for `triple`: the only compiler runtime a guest has.
+pub fn compiler_builtins(triple: &str) -> PathBuf {
+    let sysroot = run_ok(Command::new("rustc").arg("--print").arg("sysroot"));
+    let dir = PathBuf::from(String::from_utf8(sysroot.stdout).unwrap().trim()).join("lib/rustlib").join(triple).join("lib");
+    std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}; run `rustup target add {triple}`", dir.display()))
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("libcompiler_builtins-") && name.ends_with(".rlib")
+        })
+        .unwrap_or_else(|| panic!("no compiler_builtins rlib in {}", dir.display()))
+}
+
+/// Compiles `sources` for `triple` against its prefix.
+pub fn compile(triple: &str, sources: &[PathBuf], out_dir: &Path, extra: &[&str]) -> Vec<PathBuf> {
+    let prefix = prefix(triple);
+    let flags = abi_flags(triple);
+    std::fs::create_dir_all(out_dir).unwrap();
+    sources
+        .iter()
+        .map(|src| {
+            let obj = out_dir.join(src.file_name().unwrap()).with_extension("o");
+            run_ok(
+                Command::new(clang())
+                    .args(&flags)
+                    .args(["-O1", "-nostdlibinc", "-isystem"])
+                    .arg(prefix.join("include"))
+                    .args(extra)
+                    .arg("-c")
+                    .arg(src)
+                    .arg("-o")
+                    .arg(&obj),
+            );
+            obj
+        })
+        .collect()
+}
+
+/// The runtime a native test program needs in place of a guest's: entry
+/// point, OS interface over Linux syscalls, allocator.
+pub fn runtime_sources() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native/runtime");
+    ["crt0.c", "syscalls.c", "malloc.c"].iter().map(|f| dir.join(f)).collect()
+}
+
+/// Links a static Linux executable from `objects`, libc.a and compiler_builtins.
+pub fn link(triple: &str, objects: &[PathBuf], exe: &Path) -> Output {
+    Command::new(lld())
+        .args(["-static", "--gc-sections", "-o"])
+        .arg(exe)
+        .args(objects)
+        .arg(prefix(triple).join("lib/libc.a"))
+        .arg(compiler_builtins(triple))
+        .output()
+        .expect("cannot run ld.lld (Debian: apt-get install lld)")
+}
+
+/// Native programs need an x86_64 Linux host.
+pub fn native_host() -> bool {
+    let ok = cfg!(all(target_os = "linux", target_arch = "x86_64"));
+    if !ok {
+        eprintln!("skipped: native libc tests run only on x86_64 Linux hosts");
+    }
+    ok
+}

@@ -1,0 +1,67 @@
+//! Native tests of the C library: each program in tests/native/c is linked
+//! statically against a libc.a from the standalone build and run on the host,
+//! once for the hard-float (SSE) flavour and once for the soft-float flavour
+//! that Rust's x86_64-unknown-none guests use (soft-float code is plain
+//! integer code, so it runs natively too).
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const HARD: &str = "x86_64-unknown-linux-gnu";
+const SOFT: &str = "x86_64-unknown-none";
+
+fn run_program(triple: &str, name: &str) -> (String, String) {
+    let c_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native/c");
+    let work = tmp_dir().join("native").join(triple).join(name);
+    let mut sources = runtime_sources();
+    sources.push(c_dir.join(format!("{name}.c")));
+    let objects = compile(triple, &sources, &work, &["-I", c_dir.to_str().unwrap()]);
+    let exe = work.join(name);
+    let link = link(triple, &objects, &exe);
+    assert!(link.status.success(), "link of {name} ({triple}) failed:\n{}", String::from_utf8_lossy(&link.stderr));
+    let out = run_with_timeout(Command::new(&exe), Duration::from_secs(120));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{name} ({triple}) failed with {}:\n{stdout}{stderr}", out.status);
+    assert!(stdout.contains(": 0 failures"), "{name} ({triple}) did not finish:\n{stdout}{stderr}");
+    (stdout, stderr)
+}
+
+/// A libc bug can turn into an endless loop; fail instead of hanging CI.
+fn run_with_timeout(mut cmd: Command, limit: Duration) -> Output {
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("{cmd:?} still running after {limit:?}: killed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+macro_rules! native_tests {
+    ($($name:ident),*) => {
+        mod hard_float { $( #[test] fn $name() { if super::native_host() { super::run_program(super::HARD, stringify!($name)); } } )* }
+        mod soft_float { $( #[test] fn $name() { if super::native_host() { super::run_program(super::SOFT, stringify!($name)); } } )* }
+    };
+}
+
+native_tests!(strto, string, stdlib, math, setjmp, time, ctype);
+
+#[test]
+fn stdio_output_reaches_stdout_and_stderr() {
+    if !native_host() {
+        return;
+    }
+    for triple in [HARD, SOFT] {
+        let (stdout, stderr) = run_program(triple, "stdio");
+        assert!(stdout.contains("puts reaches stdout\nprintf 2.5\n"), "{triple}: {stdout}");
+        assert_eq!(stderr, "stderr works 7\n", "{triple}");
+    }
+}

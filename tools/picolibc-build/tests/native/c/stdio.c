@@ -1,0 +1,62 @@
+#include "check.h"
+#include <inttypes.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+static char buf[256];
+#define FMT(...) (snprintf(buf, sizeof buf, __VA_ARGS__), buf)
+
+// A variadic function of our own reading doubles: the soft-float va_arg trap.
+static double sum_doubles(int n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    double s = 0;
+    for (int i = 0; i < n; i++)
+        s += va_arg(ap, double);
+    va_end(ap);
+    return s;
+}
+
+int main(void)
+{
+    CHECK_STR(FMT("%d|%5d|%-5d|%05d|%+d", 42, 42, 42, 42, 42), "42|   42|42   |00042|+42");
+    CHECK_STR(FMT("%u %x %X %o %#x", 3000000000u, 255, 255, 8, 255), "3000000000 ff FF 10 0xff");
+    CHECK_STR(FMT("%lld %llu", -9223372036854775807LL - 1, 18446744073709551615ULL),
+              "-9223372036854775808 18446744073709551615");
+    CHECK_STR(FMT("%jd %zu %td %hhd", (intmax_t)-5, (size_t)7, (ptrdiff_t)-3, (char)300), "-5 7 -3 44");
+    CHECK_STR(FMT("%" PRIu64 " %" PRIx32, (uint64_t)1 << 40, (uint32_t)0xdeadbeef), "1099511627776 deadbeef");
+    CHECK_STR(FMT("%s|%.3s|%10s|%c", "hello", "hello", "hi", 'z'), "hello|hel|        hi|z");
+    CHECK_STR(FMT("%f %.2f %.0f %e %g %g", 3.14159, 2.675, 0.5, 12345.678, 0.0001, 1e20),
+              "3.141590 2.67 0 1.234568e+04 0.0001 1e+20");
+    CHECK_STR(FMT("%a %A", 1.0, 0.5), "0x1p+0 0X1P-1");
+    CHECK_STR(FMT("%f %f %f", 1.0 / 0.0, -1.0 / 0.0, 0.0 / 0.0), "inf -inf nan");
+    CHECK_STR(FMT("%.17g", 0.1 + 0.2), "0.30000000000000004");
+    CHECK_STR(FMT("%8.3f|%-8.2e|", -1.5, 1234.5), "  -1.500|1.23e+03|");
+    CHECK_STR(FMT("%g %g %g", 100000.0, 1000000.0, 1.5e-5), "100000 1e+06 1.5e-05");
+    CHECK(sum_doubles(3, 1.5, 2.25, -0.75) == 3.0);
+    CHECK(snprintf(buf, 4, "%s", "truncated") == 9 && strcmp(buf, "tru") == 0);
+    CHECK(snprintf(NULL, 0, "%d", 123456) == 6);
+
+    int i, n;
+    unsigned u;
+    long long ll;
+    double d;
+    float f;
+    char s[32], c;
+    CHECK(sscanf("  -17 4000000000 x", "%d %u %c", &i, &u, &c) == 3 && i == -17 && u == 4000000000u && c == 'x');
+    CHECK(sscanf("123456789012345", "%lld", &ll) == 1 && ll == 123456789012345LL);
+    CHECK(sscanf("2.5e3 0.125", "%lf %f", &d, &f) == 2 && d == 2500.0 && f == 0.125f);
+    CHECK(sscanf("0x1.8p1", "%lf", &d) == 1 && d == 3.0);
+    CHECK(sscanf("word rest", "%31s%n", s, &n) == 1 && strcmp(s, "word") == 0 && n == 4);
+    CHECK(sscanf("ff 777", "%x %o", &i, &u) == 2 && i == 255 && u == 511);
+    CHECK(sscanf("abc", "%d", &i) == 0);
+    CHECK(sscanf("", "%d", &i) == EOF);
+
+    CHECK(puts("puts reaches stdout") >= 0);
+    CHECK(fprintf(stderr, "stderr works %d\n", 7) == 15);
+    CHECK(printf("%s %.1f\n", "printf", 2.5) == 11);
+    DONE();
+}

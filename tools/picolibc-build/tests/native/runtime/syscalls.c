@@ -1,0 +1,71 @@
+// The OS interface hyperlight-guest-bin gives a guest, implemented over Linux
+// system calls so the tests can run natively. picolibc's errno and clockid
+// numbers differ from Linux's; both are translated here.
+#include <errno.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SYS_read           0
+#define SYS_write          1
+#define SYS_close          3
+#define SYS_lseek          8
+#define SYS_clock_gettime  228
+#define SYS_exit_group     231
+#define LINUX_ENOSYS       38
+#define LINUX_CLOCK_MONOTONIC 1
+
+static long syscall3(long n, long a, long b, long c)
+{
+    long ret;
+    __asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+    return ret;
+}
+
+// Linux returns -errno; numbers up to ERANGE (34) agree with picolibc's.
+static long result(long ret)
+{
+    if (ret >= 0 || ret < -4095)
+        return ret;
+    long e = -ret;
+    errno = e <= ERANGE ? (int)e : e == LINUX_ENOSYS ? ENOSYS : EIO;
+    return -1;
+}
+
+ssize_t read(int fd, void *buf, size_t n) { return result(syscall3(SYS_read, fd, (long)buf, (long)n)); }
+ssize_t write(int fd, const void *buf, size_t n) { return result(syscall3(SYS_write, fd, (long)buf, (long)n)); }
+off_t lseek(int fd, off_t off, int whence) { return result(syscall3(SYS_lseek, fd, off, whence)); }
+int close(int fd) { return (int)result(syscall3(SYS_close, fd, 0, 0)); }
+
+void _exit(int status)
+{
+    for (;;)
+        syscall3(SYS_exit_group, status, 0, 0);
+}
+
+int clock_gettime(clockid_t clock, struct timespec *ts)
+{
+    long linux_clock;
+    if (clock == CLOCK_REALTIME)
+        linux_clock = 0;
+    else if (clock == CLOCK_MONOTONIC)
+        linux_clock = LINUX_CLOCK_MONOTONIC;
+    else {
+        errno = EINVAL;
+        return -1;
+    }
+    return (int)result(syscall3(SYS_clock_gettime, linux_clock, (long)ts, 0));
+}
+
+// hyperlight-libc's Rust side defines this for guests; the native tests have no Rust.
+int gettimeofday(struct timeval *tv, void *tz)
+{
+    (void)tz;
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+        return -1;
+    tv->tv_sec = ts.tv_sec;
+    tv->tv_usec = ts.tv_nsec / 1000;
+    return 0;
+}
