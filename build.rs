@@ -51,11 +51,25 @@ fn run() -> Result<()> {
     headers::install(&src, &config_include, target.arch, &include_dir)?;
     write_bindings(&crate_dir, &include_dir, &target, &out_dir.join("bindings.rs"))?;
 
-    println!("cargo:rustc-link-search=native={}", lib_dir.display());
-    println!("cargo:rustc-link-lib=static=c");
+    link_archive(&lib_dir.join("libc.a"), &out_dir.join("link"))?;
     for line in metadata::lines(&target, &include_dir, &lib_dir) {
         println!("{line}");
     }
+    Ok(())
+}
+
+/// Links libc.a under another name: a directory holding `libc.a` on the link
+/// search path would shadow the host's C library when this crate is built for
+/// the host (tests), since `-lc` would find it first.
+fn link_archive(archive: &std::path::Path, link_dir: &std::path::Path) -> Result<()> {
+    let _ = fs::remove_dir_all(link_dir);
+    fs::create_dir_all(link_dir).map_err(|e| io_error("create", link_dir, e))?;
+    let linked = link_dir.join("libhyperlight_libc.a");
+    fs::hard_link(archive, &linked)
+        .or_else(|_| fs::copy(archive, &linked).map(drop))
+        .map_err(|e| io_error("copy", archive, e))?;
+    println!("cargo:rustc-link-search=native={}", link_dir.display());
+    println!("cargo:rustc-link-lib=static=hyperlight_libc");
     Ok(())
 }
 

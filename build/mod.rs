@@ -12,6 +12,7 @@ pub mod error;
 pub mod flags;
 pub mod headers;
 pub mod metadata;
+pub mod sha256;
 pub mod sources;
 pub mod target;
 

@@ -1,4 +1,4 @@
-//! Native tests of the C library: each program in tests/native/c is linked
+//! Tests of the built archives. Native tests of the C library: each program in tests/native/c is linked
 //! statically against a libc.a from the standalone build and run on the host,
 //! once for the hard-float (SSE) flavour and once for the soft-float flavour
 //! that Rust's x86_64-unknown-none guests use (soft-float code is plain
@@ -64,4 +64,51 @@ fn stdio_output_reaches_stdout_and_stderr() {
         assert!(stdout.contains("puts reaches stdout\nprintf 2.5\n"), "{triple}: {stdout}");
         assert_eq!(stderr, "stderr works 7\n", "{triple}");
     }
+}
+
+/// Defined (non-weak) symbols that more than one archive member defines.
+fn duplicate_definitions(archive: &Path) -> Vec<String> {
+    let out = common::run_ok(Command::new(nm()).args(["--defined-only", "--format=posix"]).arg(archive));
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let mut parts = line.split_whitespace();
+        if let (Some(name), Some(kind)) = (parts.next(), parts.next()) {
+            if !name.ends_with(':') && matches!(kind, "T" | "D" | "B" | "R") {
+                *seen.entry(name.to_string()).or_default() += 1;
+            }
+        }
+    }
+    seen.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
+}
+
+fn nm() -> std::path::PathBuf {
+    let lld = common::lld();
+    lld.parent().map(|d| d.join("llvm-nm")).filter(|p| p.is_file()).unwrap_or_else(|| "llvm-nm".into())
+}
+
+#[test]
+fn no_symbol_is_defined_twice() {
+    for triple in [SOFT, HARD, "aarch64-unknown-none"] {
+        let archive = prefix(triple).join("lib/libc.a");
+        assert_eq!(duplicate_definitions(&archive), Vec::<String>::new(), "{triple}: symbols defined twice");
+    }
+}
+
+#[test]
+fn soft_float_archive_has_no_sse_or_x87_instructions() {
+    let archive = prefix(SOFT).join("lib/libc.a");
+    let objdump = nm().with_file_name("llvm-objdump");
+    let objdump = if objdump.is_file() { objdump } else { "llvm-objdump".into() };
+    let out = common::run_ok(Command::new(objdump).args(["-d", "--no-show-raw-insn"]).arg(&archive));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let bad: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(' ') && l.contains(":\t"))
+        .filter(|l| l.contains("%xmm") || l.contains("%ymm") || l.contains("%st") || l.contains("mxcsr") || {
+            let insn = l.split('\t').nth(1).unwrap_or("");
+            insn.starts_with('f') && !insn.starts_with("fence")
+        })
+        .take(10)
+        .collect();
+    assert!(bad.is_empty(), "SSE/x87 instructions in the soft-float archive:\n{}", bad.join("\n"));
 }
