@@ -18,7 +18,7 @@ pub fn install(src: &Path, config_include: &Path, arch: Arch, dest: &Path) -> Re
 }
 
 /// Copies every `.h` below `from` into `to`, keeping subdirectories.
-fn copy_headers(from: &Path, to: &Path) -> Result<()> {
+pub fn copy_headers(from: &Path, to: &Path) -> Result<()> {
     if !from.is_dir() {
         return Ok(());
     }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod flags;
 pub mod headers;
 pub mod metadata;
+pub mod prebuilt;
 pub mod sha256;
 pub mod sources;
 pub mod target;
@@ -20,3 +21,8 @@ pub mod target;
 pub mod bindings;
 
 pub use error::{Error, Result};
+
+/// The committed bindings for `target`'s flavour.
+pub fn bindings_file(crate_dir: &std::path::Path, target: &target::Target) -> std::path::PathBuf {
+    crate_dir.join("src/bindings").join(format!("{}.rs", target.flavour()))
+}

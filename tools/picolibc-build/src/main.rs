@@ -18,7 +18,7 @@ use picobuild::compiler::Compiler;
 use picobuild::env::Env;
 use picobuild::error::{Error, Result, fail};
 use picobuild::target::{FloatAbi, Target};
-use picobuild::{compile, flags, headers, sources};
+use picobuild::{compile, flags, headers, prebuilt, sources};
 
 const USAGE: &str = "usage: picolibc-build <build|bindings|flags> --target <rust-triple> \
 [--float-abi soft|hard] [--prefix <dir>] [--out <file>] [--src <picolibc>] [--cc <clang>]";
@@ -118,12 +118,17 @@ fn build(args: &Args) -> Result<()> {
     let _ = std::fs::remove_dir_all(&work);
     let include_dir = prefix.join("include");
     headers::install(&src, &config_include, args.target.arch, &include_dir)?;
+    let bindings = prefix.join("bindings.rs");
     #[cfg(feature = "bindgen")]
     {
         let text = picobuild::bindings::generate(&include_dir, &args.target, false)?;
-        let dest = prefix.join("bindings.rs");
-        std::fs::write(&dest, text).map_err(|e| compile::io_error("write", &dest, e))?;
+        std::fs::write(&bindings, text).map_err(|e| compile::io_error("write", &bindings, e))?;
     }
+    #[cfg(not(feature = "bindgen"))]
+    std::fs::copy(picobuild::bindings_file(&crate_root(), &args.target), &bindings)
+        .map_err(|e| compile::io_error("copy", &bindings, e))?;
+    let manifest = prebuilt::write(prefix, &args.target, &crate_root(), &compiler)?;
+    print!("{manifest}");
     println!("{}", archive.display());
     Ok(())
 }

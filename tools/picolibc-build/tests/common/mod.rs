@@ -133,3 +133,72 @@ pub fn native_host() -> bool {
     }
     ok
 }
+
+/// A copy of the hyperlight-libc package as it would be published, in its own
+/// workspace at `CARGO_TARGET_TMPDIR/<name>`; `with_picolibc` hard-links the
+/// picolibc tree in (a second checkout in another directory).
+pub fn scratch_package(name: &str, with_picolibc: bool) -> PathBuf {
+    let dir = tmp_dir().join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for item in ["build.rs", "build", "src", "include", "Cargo.lock"] {
+        copy_tree(&crate_root().join(item), &dir.join(item), false);
+    }
+    if with_picolibc {
+        copy_tree(&crate_root().join("third_party/picolibc"), &dir.join("third_party/picolibc"), true);
+    }
+    let manifest = std::fs::read_to_string(crate_root().join("Cargo.toml")).unwrap();
+    let package = manifest.split("\n[workspace]").next().unwrap();
+    std::fs::write(dir.join("Cargo.toml"), format!("{package}\n[workspace]\n")).unwrap();
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path, hard_link: bool) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy_tree(&entry.path(), &to.join(entry.file_name()), hard_link);
+        }
+    } else if !(hard_link && std::fs::hard_link(from, to).is_ok()) {
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+/// `cargo build` of a scratch package with a clean set of our variables plus `env`.
+pub fn cargo_build(dir: &Path, target_dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.args(["build", "--offline"]).args(args).current_dir(dir).env("CARGO_TARGET_DIR", target_dir);
+    for (key, _) in std::env::vars() {
+        if key.starts_with("HYPERLIGHT_LIBC_PREBUILT") || key == "PICOLIBC_SRC" || key == "HYPERLIGHT_GUEST_clang" {
+            cmd.env_remove(key);
+        }
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+/// The OUT_DIR of hyperlight-libc's build script under `target_dir`.
+pub fn out_dir(target_dir: &Path, triple: &str, profile: &str) -> PathBuf {
+    let build = target_dir.join(triple).join(profile).join("build");
+    std::fs::read_dir(&build)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("hyperlight-libc-"))
+        .map(|p| p.join("out"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| panic!("no hyperlight-libc OUT_DIR under {}", build.display()))
+}
+
+pub fn sha256(path: &Path) -> String {
+    let out = run_ok(Command::new("sha256sum").arg(path));
+    String::from_utf8_lossy(&out.stdout).split_whitespace().next().unwrap().to_string()
+}
+
+/// The `cargo::metadata=` lines hyperlight-libc's build script printed.
+pub fn metadata_lines(out_dir: &Path) -> Vec<String> {
+    let output = std::fs::read_to_string(out_dir.parent().unwrap().join("output")).unwrap();
+    output.lines().filter(|l| l.starts_with("cargo::metadata=")).map(String::from).collect()
+}

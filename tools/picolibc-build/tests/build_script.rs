@@ -1,57 +1,23 @@
-//! build.rs on bad input: each case fails with one clear message. The crate
-//! is copied (without picolibc) into a scratch package and built with its
-//! own target directory, so these runs never touch the outer build.
+//! hyperlight-libc's build.rs on bad input: each case fails with one clear
+//! message. The crate is copied (without picolibc) into a scratch package and
+//! built with its own target directory, so these runs never touch the outer build.
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
-fn crate_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::*;
 
-/// A copy of the package as it would be published, minus the picolibc tree.
-fn scratch_package() -> &'static Path {
+fn scratch() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scratch-hyperlight-libc");
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for item in ["build.rs", "build", "src", "include", "Cargo.lock"] {
-            copy(&crate_root().join(item), &dir.join(item));
-        }
-        // Its own workspace: the test crates and tools stay behind.
-        let manifest = std::fs::read_to_string(crate_root().join("Cargo.toml")).unwrap();
-        let package = manifest.split("\n[workspace]").next().unwrap();
-        std::fs::write(dir.join("Cargo.toml"), format!("{package}\n[workspace]\n")).unwrap();
-        dir
-    })
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::copy(from, to).unwrap();
-    }
+    DIR.get_or_init(|| scratch_package("scratch-without-picolibc", false))
 }
 
 /// Builds the scratch package and returns cargo's stderr, asserting failure.
 fn build_fails(target: &str, env: &[(&str, &str)]) -> String {
-    let dir = scratch_package();
-    let mut cmd = Command::new(env!("CARGO"));
-    cmd.args(["build", "--offline", "--target", target])
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env_remove("PICOLIBC_SRC")
-        .env_remove("HYPERLIGHT_GUEST_clang");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
+    let dir = scratch();
+    let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, Path::new(*v))).collect();
+    let out = cargo_build(dir, &dir.join("target"), &["--target", target], &env);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!out.status.success(), "build unexpectedly succeeded:\n{stderr}");
     stderr
