@@ -61,6 +61,8 @@ pub fn library_args() -> Vec<String> {
         "-D_LIBC",
         "-D_FILE_OFFSET_BITS=64",
         "-U_FORTIFY_SOURCE",
+        // hyperlight-guest defines abort(); picolibc's would be a duplicate.
+        "-DABORT_PROVIDED=1",
         // picolibc is not our code: keep its build quiet, but never let a
         // configuration mistake hide behind an implicit declaration.
         "-w",
