@@ -10,7 +10,12 @@ const AARCH64: &str = include_str!("sources/aarch64.txt");
 
 /// This crate's own C sources (relative to the crate root), compiled into the
 /// same archive with the same flags.
-pub const CRATE_SOURCES: &[&str] = &["src/c/compiler_rt.c"];
+pub const CRATE_SOURCES: &[&str] = &[
+    "src/c/compiler_rt.c",
+    "src/c/exit.c",
+    "src/c/fflush.c",
+    "src/c/initfini.c",
+];
 
 /// Paths relative to the picolibc root, in the committed order.
 pub fn list(arch: Arch) -> Vec<&'static str> {

@@ -25,7 +25,6 @@
 // Enabled.
 #define __SINGLE_THREAD      // a guest runs one thread: no locks
 #define __GLOBAL_ERRNO       // errno is a plain global, bound as `errno` in Rust
-#define __INIT_FINI_ARRAY    // constructors through .init_array, as Rust links them
 #define __TINY_STDIO         // picolibc's only stdio
 #define __IO_DEFAULT 'd'     // printf/scanf default to the full double variant
 #define __IO_FLOAT_EXACT     // correctly rounded float printing and parsing
@@ -66,7 +65,9 @@
 #undef __OBSOLETE_MATH_FLOAT
 #undef __PREFER_SIZE_OVER_SPEED // guests care about speed more than a few KiB
 #undef __IEEEFP_FUNCS
-#undef __INIT_FINI_FUNCS     // .init_array only
+#undef __INIT_FINI_FUNCS     // .init_array only, no _init/_fini
+#undef __INIT_FINI_ARRAY     // picolibc's init/fini need its linker script: src/c/initfini.c
+                             // and src/c/exit.c use the linker's standard symbols instead
 #undef __HAVE_CC_INHIBIT_LOOP_TO_LIBCALL
 
 // Hyperlight guests have a monotonic clock (clock_gettime(CLOCK_MONOTONIC)):

@@ -58,7 +58,7 @@ int c_strtod(const char *in, char *out, size_t len)
     errno = 0;
     long l = strtol(in, NULL, 0);
     int e2 = errno;
-    return snprintf(out, len, "%.17g %s %ld %s rest=[%s]", d, e1 == ERANGE ? "ERANGE" : "ok", l,
+    return snprintf(out, len, "%.15g %s %ld %s rest=[%s]", d, e1 == ERANGE ? "ERANGE" : "ok", l,
                     e2 == ERANGE ? "ERANGE" : "ok", end);
 }
 

@@ -14,7 +14,8 @@ use common::*;
 const HARD: &str = "x86_64-unknown-linux-gnu";
 const SOFT: &str = "x86_64-unknown-none";
 
-fn run_program(triple: &str, name: &str) -> (String, String) {
+/// Builds and runs a test program; returns its output and exit status.
+fn run_program_status(triple: &str, name: &str) -> (String, String, Option<i32>) {
     let c_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native/c");
     let work = tmp_dir().join("native").join(triple).join(name);
     let mut sources = runtime_sources();
@@ -26,7 +27,13 @@ fn run_program(triple: &str, name: &str) -> (String, String) {
     let out = run_with_timeout(Command::new(&exe), Duration::from_secs(120));
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{name} ({triple}) failed with {}:\n{stdout}{stderr}", out.status);
+    (stdout, stderr, out.status.code())
+}
+
+/// Runs a test program that reports "<file>: 0 failures" and exits 0.
+fn run_program(triple: &str, name: &str) -> (String, String) {
+    let (stdout, stderr, code) = run_program_status(triple, name);
+    assert!(code == Some(0), "{name} ({triple}) failed with {code:?}:\n{stdout}{stderr}");
     assert!(stdout.contains(": 0 failures"), "{name} ({triple}) did not finish:\n{stdout}{stderr}");
     (stdout, stderr)
 }
@@ -111,4 +118,20 @@ fn soft_float_archive_has_no_sse_or_x87_instructions() {
         .take(10)
         .collect();
     assert!(bad.is_empty(), "SSE/x87 instructions in the soft-float archive:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn exit_runs_handlers_destructors_and_flushes_in_order() {
+    if !native_host() {
+        return;
+    }
+    for triple in [HARD, SOFT] {
+        let (stdout, _, code) = run_program_status(triple, "exit");
+        assert_eq!(code, Some(5), "{triple}: {stdout}");
+        assert_eq!(
+            stdout,
+            "constructed=1\nbuffered, flushed by exit\non_exit second code=5 arg=x\natexit first\ndestructor\n",
+            "{triple}"
+        );
+    }
 }
