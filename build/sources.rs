@@ -11,10 +11,12 @@ const AARCH64: &str = include_str!("sources/aarch64.txt");
 /// This crate's own C sources (relative to the crate root), compiled into the
 /// same archive with the same flags.
 pub const CRATE_SOURCES: &[&str] = &[
+    "src/c/aligned_alloc.c",
     "src/c/compiler_rt.c",
     "src/c/exit.c",
     "src/c/fflush.c",
     "src/c/initfini.c",
+    "src/c/os_fallbacks.c",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.

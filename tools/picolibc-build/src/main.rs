@@ -5,7 +5,7 @@
 //! any clang:
 //!
 //!   picolibc-build build --target <rust-triple> --prefix <dir> [--float-abi soft|hard]
-//!                        [--src <picolibc>] [--cc <clang>]
+//!                        [--src <picolibc>] [--cc <clang>] [--crate-dir <hyperlight-libc>]
 //!   picolibc-build bindings --target <rust-triple> --out <file> [--float-abi ..] [--src ..]
 //!   picolibc-build flags --target <rust-triple> [--float-abi soft|hard]
 use std::path::{Path, PathBuf};
@@ -21,7 +21,8 @@ use picobuild::target::{FloatAbi, Target};
 use picobuild::{compile, flags, headers, prebuilt, sources};
 
 const USAGE: &str = "usage: picolibc-build <build|bindings|flags> --target <rust-triple> \
-[--float-abi soft|hard] [--prefix <dir>] [--out <file>] [--src <picolibc>] [--cc <clang>]";
+[--float-abi soft|hard] [--prefix <dir>] [--out <file>] [--src <picolibc>] [--cc <clang>] \
+[--crate-dir <hyperlight-libc sources>]";
 
 struct Args {
     command: String,
@@ -30,6 +31,9 @@ struct Args {
     out: Option<PathBuf>,
     src: Option<PathBuf>,
     cc: Option<PathBuf>,
+    /// hyperlight-libc's sources (include/, src/c/, src/bindings/); by default
+    /// the checkout this command was built from.
+    crate_dir: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -46,6 +50,7 @@ fn parse_args() -> Result<Args> {
     let mut argv = std::env::args().skip(1);
     let command = argv.next().ok_or_else(|| Error(USAGE.into()))?;
     let (mut triple, mut float_abi, mut prefix, mut out, mut src, mut cc) = (None, None, None, None, None, None);
+    let mut crate_dir = default_crate_dir();
     while let Some(flag) = argv.next() {
         let value = argv.next().ok_or_else(|| Error(format!("{flag} needs a value\n{USAGE}")))?;
         match flag.as_str() {
@@ -55,17 +60,18 @@ fn parse_args() -> Result<Args> {
             "--out" => out = Some(PathBuf::from(value)),
             "--src" => src = Some(PathBuf::from(value)),
             "--cc" => cc = Some(PathBuf::from(value)),
+            "--crate-dir" => crate_dir = PathBuf::from(value),
             _ => return fail(format!("unknown option {flag}\n{USAGE}")),
         }
     }
     let triple = triple.ok_or_else(|| Error(format!("--target is required\n{USAGE}")))?;
     let target = Target::from_triple(&triple, float_abi)?;
-    Ok(Args { command, target, prefix, out, src, cc })
+    Ok(Args { command, target, prefix, out, src, cc, crate_dir })
 }
 
 /// The hyperlight-libc crate root, canonical so paths match build.rs's (for
 /// -ffile-prefix-map).
-fn crate_root() -> PathBuf {
+fn default_crate_dir() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     root.canonicalize().unwrap_or(root)
 }
@@ -86,7 +92,7 @@ fn source_dir(args: &Args) -> Result<PathBuf> {
     let env = Env { cargo: false };
     let (src, var) = match &args.src {
         Some(dir) => (dir.clone(), "--src".to_string()),
-        None => sources::locate(&env, &crate_root())?,
+        None => sources::locate(&env, &args.crate_dir)?,
     };
     sources::check_tree(&src, &var, args.target.arch)?;
     Ok(src)
@@ -103,14 +109,15 @@ fn build(args: &Args) -> Result<()> {
     let prefix = args.prefix.as_ref().ok_or_else(|| Error(format!("build needs --prefix\n{USAGE}")))?;
     let src = source_dir(args)?;
     let compiler = compiler(args)?;
-    let config_include = crate_root().join("include");
+    let crate_dir = &args.crate_dir;
+    let config_include = crate_dir.join("include");
     let work = prefix.join(".build");
     let lib_dir = prefix.join("lib");
     let archive = compile::build_archive(&compile::Inputs {
         target: &args.target,
         compiler: &compiler,
         src: &src,
-        crate_dir: &crate_root(),
+        crate_dir,
         work_dir: &work,
         lib_dir: &lib_dir,
         cargo: false,
@@ -125,9 +132,14 @@ fn build(args: &Args) -> Result<()> {
         std::fs::write(&bindings, text).map_err(|e| compile::io_error("write", &bindings, e))?;
     }
     #[cfg(not(feature = "bindgen"))]
-    std::fs::copy(picobuild::bindings_file(&crate_root(), &args.target), &bindings)
+    std::fs::copy(picobuild::bindings_file(crate_dir, &args.target), &bindings)
         .map_err(|e| compile::io_error("copy", &bindings, e))?;
-    let manifest = prebuilt::write(prefix, &args.target, &crate_root(), &compiler)?;
+    // The ABI flags C code in the same guest must use (the Nix wrappers and
+    // nix/guest-env.sh read them from here).
+    let abi_flags = prefix.join("abi-flags");
+    std::fs::write(&abi_flags, flags::abi_args(&args.target).join(" ") + "\n")
+        .map_err(|e| compile::io_error("write", &abi_flags, e))?;
+    let manifest = prebuilt::write(prefix, &args.target, crate_dir, &compiler)?;
     print!("{manifest}");
     println!("{}", archive.display());
     Ok(())
@@ -142,7 +154,7 @@ fn bindings(args: &Args) -> Result<()> {
         let src = source_dir(args)?;
         let tmp = std::env::temp_dir().join(format!("picolibc-bindings-{}", std::process::id()));
         let include_dir = tmp.join("include");
-        headers::install(&src, &crate_root().join("include"), args.target.arch, &include_dir)?;
+        headers::install(&src, &args.crate_dir.join("include"), args.target.arch, &include_dir)?;
         let text = picobuild::bindings::generate(&include_dir, &args.target, false);
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::write(out, text?).map_err(|e| compile::io_error("write", out, e))

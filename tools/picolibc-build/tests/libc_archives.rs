@@ -135,3 +135,93 @@ fn exit_runs_handlers_destructors_and_flushes_in_order() {
         );
     }
 }
+
+/// Symbols an archive (or rlib) defines, strongly and weakly, and needs.
+#[derive(Default)]
+struct Symbols {
+    strong: std::collections::BTreeSet<String>,
+    weak: std::collections::BTreeSet<String>,
+    undefined: std::collections::BTreeSet<String>,
+}
+
+fn symbols(archive: &Path) -> Symbols {
+    let out = common::run_ok(Command::new(nm()).args(["--format=posix"]).arg(archive));
+    let mut s = Symbols::default();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(name), Some(kind)) = (parts.next(), parts.next()) else { continue };
+        if name.ends_with(':') || name.ends_with(']') {
+            continue;
+        }
+        match kind {
+            "U" => drop(s.undefined.insert(name.to_string())),
+            "W" | "V" => drop(s.weak.insert(name.to_string())),
+            "w" | "v" => {} // weak references: optional hooks such as _user_strerror
+            k if k.chars().all(|c| c.is_ascii_uppercase()) => drop(s.strong.insert(name.to_string())),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// The README's OS-interface table: (required, optional) function names.
+fn readme_contract() -> (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>) {
+    let readme = std::fs::read_to_string(crate_root().join("README.md")).unwrap();
+    let table = readme.split("<!-- os-contract:start -->").nth(1).unwrap().split("<!-- os-contract:end -->").next().unwrap();
+    let (mut required, mut optional) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+    for row in table.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let name = cells[1].trim_matches('`').to_string();
+        match cells[2] {
+            "required" => required.insert(name),
+            "optional" => optional.insert(name),
+            other => panic!("README contract row {row:?}: kind {other:?}"),
+        };
+    }
+    (required, optional)
+}
+
+#[test]
+fn undefined_symbols_are_exactly_the_readme_contract() {
+    let (required, optional) = readme_contract();
+    for triple in [SOFT, HARD, "aarch64-unknown-none"] {
+        let archive = symbols(&prefix(triple).join("lib/libc.a"));
+        let builtins = symbols(&common::compiler_builtins(triple));
+        let needed: std::collections::BTreeSet<String> = archive
+            .undefined
+            .iter()
+            .filter(|s| !archive.strong.contains(*s) && !archive.weak.contains(*s))
+            .filter(|s| !builtins.strong.contains(*s) && !builtins.weak.contains(*s))
+            .cloned()
+            .collect();
+        assert_eq!(needed, required, "{triple}: what libc.a needs from the guest vs the README's required rows");
+        let fallbacks: std::collections::BTreeSet<String> =
+            archive.weak.iter().filter(|s| optional.contains(*s) && !archive.strong.contains(*s)).cloned().collect();
+        assert_eq!(fallbacks, optional, "{triple}: weak fallbacks vs the README's optional rows");
+    }
+}
+
+#[test]
+fn the_whole_archive_links_with_compiler_builtins_and_the_guest_interface_only() {
+    if !native_host() {
+        return;
+    }
+    for triple in [SOFT, HARD] {
+        let work = tmp_dir().join("whole-archive").join(triple);
+        // The guest's side: syscalls.c and malloc.c (not crt0, which needs a main).
+        let guest_side: Vec<_> = runtime_sources().into_iter().filter(|p| !p.ends_with("crt0.c")).collect();
+        let objects = compile(triple, &guest_side, &work, &[]);
+        let exe = work.join("everything");
+        let out = Command::new(lld())
+            .args(["-static", "--entry=0", "-o"])
+            .arg(&exe)
+            .args(&objects)
+            .arg("--whole-archive")
+            .arg(prefix(triple).join("lib/libc.a"))
+            .arg("--no-whole-archive")
+            .arg(common::compiler_builtins(triple))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{triple}: every member of libc.a must link:\n{}", String::from_utf8_lossy(&out.stderr));
+    }
+}

@@ -1,0 +1,28 @@
+# mkGuest: a pinned, reproducible Hyperlight guest image built with crane
+# against the prebuilt picolibc, in the same environment as the dev shell.
+{ craneLib, toolchain, picolibc-x86_64, picolibc-aarch64 }:
+{ pname, src, cargoRoot ? ".", target ? "x86_64-unknown-none", ... }@args:
+let
+  extra = builtins.removeAttrs args [ "pname" "src" "cargoRoot" "target" ];
+  common = {
+    inherit pname src;
+    version = "0.0.0";
+    cargoToml = src + "/${cargoRoot}/Cargo.toml";
+    cargoLock = src + "/${cargoRoot}/Cargo.lock";
+    postUnpack = "cd $sourceRoot/${cargoRoot} && sourceRoot=.";
+    CARGO_BUILD_TARGET = target;
+    CARGO_BUILD_RUSTFLAGS = "-C link-arg=-eentrypoint --cfg=hyperlight";
+    doCheck = false;
+    nativeBuildInputs = [ toolchain ];
+    HYPERLIGHT_LIBC_X86_64 = picolibc-x86_64;
+    HYPERLIGHT_LIBC_AARCH64 = picolibc-aarch64;
+    HYPERLIGHT_GUEST_CC_X86_64 = "x86_64-hyperlight-clang";
+    HYPERLIGHT_GUEST_CC_AARCH64 = "aarch64-hyperlight-clang";
+    preBuild = ''
+      source ${../nix/guest-env.sh}
+    '';
+  } // extra;
+in
+craneLib.buildPackage (common // {
+  cargoArtifacts = craneLib.buildDepsOnly common;
+})
