@@ -5,6 +5,7 @@
 // tables, and they fail at run time instead. A guest's own (strong)
 // definition replaces any of these. Nothing here is defined by
 // hyperlight-guest-bin.
+#define _DEFAULT_SOURCE // POSIX declarations under -std=c18
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

@@ -155,3 +155,51 @@ void c_exit(int code)
     printf("exiting with %d\n", code);
     exit(code);
 }
+
+// Benchmarks: bench_run(which, n) runs n iterations of one libc operation.
+// The host times a call with n and one with 0 and divides the difference by
+// n. No doubles pass through varargs here, so the same code is a fair test
+// of hyperlight-libc 0.18.0, whose soft-float build mis-reads them.
+static unsigned char bench_src[65536], bench_dst[65536];
+static char          bench_text[1024], bench_text2[1024];
+static int           bench_ints[1000];
+volatile double      bench_x = 0.7;
+volatile int         bench_sink;
+
+int bench_run(int which, int n)
+{
+    char   buf[64];
+    int    a, b;
+    double acc = 0;
+    if (bench_text[0] == 0) {
+        for (int i = 0; i < 1023; i++)
+            bench_text[i] = bench_text2[i] = (char)('a' + i % 26);
+    }
+    for (int i = 0; i < n; i++) {
+        switch (which) {
+        case 0: memcpy(bench_dst, bench_src, sizeof bench_src); break;
+        case 1: memset(bench_dst, i, sizeof bench_dst); break;
+        case 2: bench_sink += (int)strlen(bench_text); break;
+        case 3: bench_sink += strcmp(bench_text, bench_text2); break;
+        case 4: bench_sink += snprintf(buf, sizeof buf, "%d %s %x %5.5s", i, "text", i * 7, "padded"); break;
+        case 5: acc += strtod("12345.6789e-3", NULL); break;
+        case 6: bench_sink += sscanf("123 456", "%d %d", &a, &b); break;
+        case 7: acc += sin(bench_x + i); break;
+        case 8: acc += exp(bench_x + i * 1e-3); break;
+        case 9: acc += pow(bench_x + i * 1e-3, 1.5); break;
+        case 10:
+            for (int k = 0; k < 1000; k++)
+                bench_ints[k] = (k * 7919 + i) % 1000;
+            qsort(bench_ints, 1000, sizeof bench_ints[0], cmp_int);
+            break;
+        case 11: {
+            void *p = malloc(64 + (i & 63));
+            bench_sink += p != NULL;
+            free(p);
+            break;
+        }
+        }
+    }
+    bench_sink += (int)acc;
+    return bench_sink;
+}

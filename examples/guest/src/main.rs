@@ -24,6 +24,13 @@ unsafe extern "C" {
     fn c_time(out: *mut c_char, len: usize) -> c_int;
     fn c_stderr(msg: *const c_char) -> c_int;
     fn c_exit(code: c_int) -> !;
+    fn bench_run(which: c_int, n: c_int) -> c_int;
+}
+
+/// One benchmark loop (see bench_run in guest.c); the host does the timing.
+#[guest_function("Bench")]
+fn bench(which: i32, n: i32) -> i32 {
+    unsafe { bench_run(which, n) }
 }
 
 fn c_string(s: &str) -> Vec<u8> {
@@ -111,6 +118,7 @@ fn exit_fn(code: i32) -> i32 {
     unsafe { c_exit(code) }
 }
 
+#[cfg(feature = "bzip2")]
 /// bzip2 (bzip2-sys, built from its bundled C with only the flags and headers
 /// hyperlight-libc exports) compresses and decompresses inside the guest.
 #[guest_function("Bzip2")]
@@ -149,6 +157,7 @@ fn bzip2(text: String) -> String {
 }
 
 /// bzip2 built with BZ_NO_STDIO reports internal errors through this hook.
+#[cfg(feature = "bzip2")]
 #[unsafe(no_mangle)]
 extern "C" fn bz_internal_error(code: c_int) {
     panic!("bzip2 internal error {code}");

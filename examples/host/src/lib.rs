@@ -6,6 +6,8 @@ use hyperlight_host::{Sandbox, SandboxBuilder};
 
 pub use hyperlight_host::{HyperlightError, Result};
 
+pub mod bench;
+
 /// Where scripts/build-guest puts the guest unless `EXAMPLE_GUEST` says otherwise.
 pub fn guest_path() -> PathBuf {
     std::env::var_os("EXAMPLE_GUEST").map(PathBuf::from).unwrap_or_else(|| {
