@@ -21,4 +21,55 @@ long double __floattixf(__int128 a)
     long double r = __floatuntixf(magnitude);
     return a < 0 ? -r : r;
 }
+
+// long double _Complex multiplication (libm/complex's *l functions), with the
+// infinity recovery of C17 Annex G.5.1: a product with an infinite factor is
+// infinite even where the plain formula gives NaN.
+long double _Complex __mulxc3(long double a, long double b, long double c, long double d);
+
+static long double box(long double v) // 1 or 0 with v's sign, for infinities
+{
+    return __builtin_copysignl(__builtin_isinf(v) ? 1.0L : 0.0L, v);
+}
+
+long double _Complex __mulxc3(long double a, long double b, long double c, long double d)
+{
+    long double ac = a * c, bd = b * d, ad = a * d, bc = b * c;
+    long double x = ac - bd, y = ad + bc;
+    if (__builtin_isnan(x) && __builtin_isnan(y)) {
+        int recalc = 0;
+        if (__builtin_isinf(a) || __builtin_isinf(b)) {
+            a = box(a), b = box(b);
+            if (__builtin_isnan(c))
+                c = __builtin_copysignl(0, c);
+            if (__builtin_isnan(d))
+                d = __builtin_copysignl(0, d);
+            recalc = 1;
+        }
+        if (__builtin_isinf(c) || __builtin_isinf(d)) {
+            c = box(c), d = box(d);
+            if (__builtin_isnan(a))
+                a = __builtin_copysignl(0, a);
+            if (__builtin_isnan(b))
+                b = __builtin_copysignl(0, b);
+            recalc = 1;
+        }
+        if (!recalc && (__builtin_isinf(ac) || __builtin_isinf(bd) || __builtin_isinf(ad) || __builtin_isinf(bc))) {
+            if (__builtin_isnan(a))
+                a = __builtin_copysignl(0, a);
+            if (__builtin_isnan(b))
+                b = __builtin_copysignl(0, b);
+            if (__builtin_isnan(c))
+                c = __builtin_copysignl(0, c);
+            if (__builtin_isnan(d))
+                d = __builtin_copysignl(0, d);
+            recalc = 1;
+        }
+        if (recalc) {
+            x = __builtin_infl() * (a * c - b * d);
+            y = __builtin_infl() * (a * d + b * c);
+        }
+    }
+    return __builtin_complex(x, y);
+}
 #endif

@@ -145,7 +145,8 @@ struct Symbols {
 }
 
 fn symbols(archive: &Path) -> Symbols {
-    let out = common::run_ok(Command::new(nm()).args(["--format=posix"]).arg(archive));
+    // --no-llvm-bc: rlibs carry bitcode newer than the system LLVM can read.
+    let out = common::run_ok(Command::new(nm()).args(["--no-llvm-bc", "--format=posix"]).arg(archive));
     let mut s = Symbols::default();
     for line in String::from_utf8_lossy(&out.stdout).lines() {
         let mut parts = line.split_whitespace();

@@ -42,6 +42,9 @@ int main(void)
     double complex w = cexp(I * M_PI);
     CHECK(close_to(creal(w), -1.0) && fabs(cimag(w)) < 1e-15);
     CHECK(close_to(creal(csqrt(-4.0)), 0.0) && close_to(cimag(csqrt(-4.0)), 2.0));
+    volatile long double re = 1, im = 2; // long double complex multiply: __mulxc3 on x87
+    long double complex zl = (re + im * I) * (3.0L + 4.0L * I);
+    CHECK(creall(zl) == -5.0L && cimagl(zl) == 10.0L);
     CHECK(fegetround() == FE_TONEAREST);
     DONE();
 }
