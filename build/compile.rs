@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::compiler::Compiler;
+use super::env::Env;
 use super::error::{Error, Result, fail};
 use super::{flags, sources, target::Target};
 
@@ -50,7 +51,9 @@ pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
         .inherit_rustflags(false)
         .warnings(false)
         .extra_warnings(false)
-        .cargo_metadata(false)
+        // Under cargo: warnings and cc-rs's rerun-if-env-changed lines (CFLAGS_<target>, ...);
+        // compile_intermediates prints no link lines.
+        .cargo_metadata(inputs.cargo)
         .cargo_warnings(inputs.cargo)
         .emit_rerun_if_env_changed(inputs.cargo)
         .out_dir(&obj_dir);
@@ -93,7 +96,7 @@ pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
 
     let archive = inputs.lib_dir.join("libc.a");
     let _ = fs::remove_file(&archive);
-    let ar = archiver(inputs.compiler);
+    let ar = archiver(&Env { cargo: inputs.cargo }, &inputs.target.triple, inputs.compiler);
     // One invocation per chunk keeps the command line short; `D` zeroes
     // timestamps, owners and modes.
     for chunk in members.chunks(256) {
@@ -109,9 +112,13 @@ pub fn member_name(source: &str) -> String {
     format!("{}.o", source.replace('/', "_"))
 }
 
-/// llvm-ar: GNU ar cannot index objects for another architecture.
-fn archiver(compiler: &Compiler) -> PathBuf {
-    compiler.sibling_tool("llvm-ar")
+/// cc-rs's `AR_<target>` / `AR` if set, else the llvm-ar next to clang (GNU
+/// ar cannot index objects for another architecture).
+fn archiver(env: &Env, triple: &str, compiler: &Compiler) -> PathBuf {
+    match env.get_targeted("AR", triple) {
+        Some((_, ar)) => PathBuf::from(ar),
+        None => compiler.sibling_tool("llvm-ar"),
+    }
 }
 
 fn run(cmd: &mut Command, tool: &Path) -> Result<()> {
