@@ -17,6 +17,7 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/fflush.c",
     "src/c/initfini.c",
     "src/c/os_fallbacks.c",
+    "src/c/swprintf.c",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.

@@ -59,7 +59,7 @@ macro_rules! native_tests {
     };
 }
 
-native_tests!(strto, string, stdlib, math, setjmp, time, ctype);
+native_tests!(strto, string, stdlib, math, fenv, setjmp, time, ctype);
 
 #[test]
 fn stdio_output_reaches_stdout_and_stderr() {

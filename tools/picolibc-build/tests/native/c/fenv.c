@@ -1,0 +1,45 @@
+// <fenv.h>: real rounding modes and exception flags in hard-float builds;
+// in soft-float builds only round-to-nearest exists and no flags are kept.
+#include "check.h"
+#include <fenv.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <wchar.h>
+
+int main(void)
+{
+    volatile double one = 1.0, three = 3.0, zero = 0.0, big = DBL_MAX;
+    CHECK(fegetround() == FE_TONEAREST);
+#ifdef _SOFT_FLOAT
+    CHECK(fesetround(FE_TONEAREST) == 0);
+    CHECK(FE_ALL_EXCEPT == 0 || fetestexcept(FE_ALL_EXCEPT) == 0);
+#else
+    CHECK(FE_DOWNWARD != FE_UPWARD && FE_TOWARDZERO != FE_TONEAREST);
+    CHECK(fesetround(FE_UPWARD) == 0 && fegetround() == FE_UPWARD);
+    double up = one / three;
+    CHECK(fesetround(FE_DOWNWARD) == 0 && fegetround() == FE_DOWNWARD);
+    double down = one / three;
+    CHECK(up > down);
+    CHECK(fesetround(FE_TOWARDZERO) == 0 && fegetround() == FE_TOWARDZERO);
+    CHECK(-one / three == -down);
+    CHECK(fesetround(FE_TONEAREST) == 0);
+    CHECK(feclearexcept(FE_ALL_EXCEPT) == 0 && fetestexcept(FE_ALL_EXCEPT) == 0);
+    volatile double r = one / zero;
+    (void)r;
+    CHECK(fetestexcept(FE_DIVBYZERO) == FE_DIVBYZERO);
+    r = big * big;
+    CHECK(fetestexcept(FE_OVERFLOW) && fetestexcept(FE_INEXACT));
+    CHECK(feclearexcept(FE_ALL_EXCEPT) == 0 && fetestexcept(FE_ALL_EXCEPT) == 0);
+    CHECK(feraiseexcept(FE_INVALID) == 0 && fetestexcept(FE_INVALID) == FE_INVALID);
+    fenv_t env;
+    CHECK(fegetenv(&env) == 0 && fesetround(FE_UPWARD) == 0 && fesetenv(&env) == 0 && fegetround() == FE_TONEAREST);
+    feclearexcept(FE_ALL_EXCEPT);
+#endif
+    // swprintf returns a negative value when the output is truncated (C11 7.29.2.3).
+    wchar_t w[8];
+    CHECK(swprintf(w, 8, L"%d", 1234567) == 7 && wcscmp(w, L"1234567") == 0);
+    CHECK(swprintf(w, 4, L"%d", 1234567) < 0);
+    CHECK(swprintf(w, 8, L"%ls", L"wide") == 4);
+    DONE();
+}
