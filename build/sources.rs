@@ -12,6 +12,7 @@ const AARCH64: &str = include_str!("sources/aarch64.txt");
 /// same archive with the same flags.
 pub const CRATE_SOURCES: &[&str] = &[
     "src/c/aligned_alloc.c",
+    "src/c/c11.c",
     "src/c/compiler_rt.c",
     "src/c/exit.c",
     "src/c/fflush.c",

@@ -226,3 +226,38 @@ fn the_whole_archive_links_with_compiler_builtins_and_the_guest_interface_only()
         assert!(out.status.success(), "{triple}: every member of libc.a must link:\n{}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+/// Functions listed in docs/picolibc.md's "Declared but not provided".
+fn documented_not_provided() -> std::collections::BTreeSet<String> {
+    let doc = std::fs::read_to_string(crate_root().join("docs/picolibc.md")).unwrap();
+    let list = doc.split("<!-- not-provided:start -->").nth(1).unwrap().split("<!-- not-provided:end -->").next().unwrap();
+    list.split('`').skip(1).step_by(2).map(String::from).collect()
+}
+
+#[test]
+fn every_declared_function_is_defined_or_documented() {
+    let (required, optional) = readme_contract();
+    let documented = documented_not_provided();
+    let mut seen_missing = std::collections::BTreeSet::new();
+    for (triple, flavour) in [(SOFT, "x86_64-softfloat"), (HARD, "x86_64-hardfloat"), ("aarch64-unknown-none", "aarch64-hardfloat")] {
+        let bindings = std::fs::read_to_string(crate_root().join("src/bindings").join(format!("{flavour}.rs"))).unwrap();
+        let declared: std::collections::BTreeSet<String> = bindings
+            .split("pub fn ")
+            .skip(1)
+            .filter_map(|rest| rest.split(['(', '<']).next())
+            .map(|name| name.trim().to_string())
+            .collect();
+        let archive = symbols(&prefix(triple).join("lib/libc.a"));
+        let missing: std::collections::BTreeSet<String> = declared
+            .iter()
+            .filter(|f| !archive.strong.contains(*f) && !archive.weak.contains(*f))
+            .filter(|f| !required.contains(*f) && !optional.contains(*f))
+            .cloned()
+            .collect();
+        let undocumented: Vec<&String> = missing.iter().filter(|f| !documented.contains(*f)).collect();
+        assert!(undocumented.is_empty(), "{triple}: declared, not defined, not documented: {undocumented:?}");
+        seen_missing.extend(missing);
+    }
+    let stale: Vec<&String> = documented.iter().filter(|f| !seen_missing.contains(*f)).collect();
+    assert!(stale.is_empty(), "docs/picolibc.md lists functions that are now provided or not declared: {stale:?}");
+}
