@@ -34,6 +34,12 @@ in
     nativeBuildInputs = [ hl.toolchain ];
     LIBCLANG_PATH = "${hl.llvm.libclang.lib}/lib";
   };
+  # The picolibc tree the derivations build is the submodule's pinned tree.
+  picolibc-source = pkgs.runCommand "picolibc-source-matches-pin" { nativeBuildInputs = [ pkgs.bash ]; } ''
+    cd ${cleanSource}
+    test "$(bash scripts/fetch-picolibc --digest third_party/picolibc)" = "$(cut -d' ' -f1 third_party/picolibc.digest)"
+    touch $out
+  '';
   fmt = craneLib.cargoFmt { pname = "hyperlight-libc"; version = "0.18.1"; src = cleanSource; };
   nix-fmt = pkgs.runCommand "nixpkgs-fmt-check" { nativeBuildInputs = [ pkgs.nixpkgs-fmt ]; } ''
     nixpkgs-fmt --check ${src}/flake.nix ${src}/nix && touch $out
