@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 #[path = "build/mod.rs"]
 mod picobuild;
 
-use picobuild::compile::{self, io_error};
+use picobuild::compile;
+use picobuild::error::io_error;
 use picobuild::{Result, compiler::Compiler, env::Env, headers, metadata, prebuilt, sources, target::Target};
 
 fn main() {

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use super::compiler::Compiler;
 use super::env::Env;
-use super::error::{Error, Result, fail};
+use super::error::{Error, Result, fail, io_error};
 use super::{flags, sources, target::Target};
 
 pub struct Inputs<'a> {
@@ -132,8 +132,4 @@ fn run(cmd: &mut Command, tool: &Path) -> Result<()> {
         return fail(format!("hyperlight-libc: {:?} failed with {status}", cmd));
     }
     Ok(())
-}
-
-pub fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
-    Error(format!("hyperlight-libc: cannot {what} {}: {e}", path.display()))
 }

@@ -18,3 +18,8 @@ impl std::error::Error for Error {}
 pub fn fail<T>(message: impl Into<String>) -> Result<T> {
     Err(Error(message.into()))
 }
+
+/// An I/O failure on `path`, named with what was being done.
+pub fn io_error(what: &str, path: &std::path::Path, e: std::io::Error) -> Error {
+    Error(format!("hyperlight-libc: cannot {what} {}: {e}", path.display()))
+}

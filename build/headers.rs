@@ -4,8 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::compile::io_error;
-use super::error::Result;
+use super::error::{Result, io_error};
 use super::target::Arch;
 
 pub fn install(src: &Path, config_include: &Path, arch: Arch, dest: &Path) -> Result<()> {

@@ -11,9 +11,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use super::compile::io_error;
 use super::compiler::Compiler;
-use super::error::{Result, fail};
+use super::error::{Result, fail, io_error};
 use super::target::Target;
 use super::{flags, sha256, sources};
 

@@ -23,11 +23,8 @@ pub const CRATE_SOURCES: &[&str] = &[
 
 /// Paths relative to the picolibc root, in the committed order.
 pub fn list(arch: Arch) -> Vec<&'static str> {
-    let text = match arch {
-        Arch::X86_64 => X86_64,
-        Arch::Aarch64 => AARCH64,
-    };
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    list_text(arch)
+        .lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 /// The committed list text, for the manifest's file-list digest.

@@ -32,6 +32,11 @@ static long double box(long double v) // 1 or 0 with v's sign, for infinities
     return __builtin_copysignl(__builtin_isinf(v) ? 1.0L : 0.0L, v);
 }
 
+static long double unnan(long double v) // a NaN becomes 0 with its sign
+{
+    return __builtin_isnan(v) ? __builtin_copysignl(0, v) : v;
+}
+
 long double _Complex __mulxc3(long double a, long double b, long double c, long double d)
 {
     long double ac = a * c, bd = b * d, ad = a * d, bc = b * c;
@@ -39,30 +44,15 @@ long double _Complex __mulxc3(long double a, long double b, long double c, long 
     if (__builtin_isnan(x) && __builtin_isnan(y)) {
         int recalc = 0;
         if (__builtin_isinf(a) || __builtin_isinf(b)) {
-            a = box(a), b = box(b);
-            if (__builtin_isnan(c))
-                c = __builtin_copysignl(0, c);
-            if (__builtin_isnan(d))
-                d = __builtin_copysignl(0, d);
+            a = box(a), b = box(b), c = unnan(c), d = unnan(d);
             recalc = 1;
         }
         if (__builtin_isinf(c) || __builtin_isinf(d)) {
-            c = box(c), d = box(d);
-            if (__builtin_isnan(a))
-                a = __builtin_copysignl(0, a);
-            if (__builtin_isnan(b))
-                b = __builtin_copysignl(0, b);
+            c = box(c), d = box(d), a = unnan(a), b = unnan(b);
             recalc = 1;
         }
         if (!recalc && (__builtin_isinf(ac) || __builtin_isinf(bd) || __builtin_isinf(ad) || __builtin_isinf(bc))) {
-            if (__builtin_isnan(a))
-                a = __builtin_copysignl(0, a);
-            if (__builtin_isnan(b))
-                b = __builtin_copysignl(0, b);
-            if (__builtin_isnan(c))
-                c = __builtin_copysignl(0, c);
-            if (__builtin_isnan(d))
-                d = __builtin_copysignl(0, d);
+            a = unnan(a), b = unnan(b), c = unnan(c), d = unnan(d);
             recalc = 1;
         }
         if (recalc) {

@@ -129,16 +129,16 @@ fn build(args: &Args) -> Result<()> {
     #[cfg(feature = "bindgen")]
     {
         let text = picobuild::bindings::generate(&include_dir, &args.target, false)?;
-        std::fs::write(&bindings, text).map_err(|e| compile::io_error("write", &bindings, e))?;
+        std::fs::write(&bindings, text).map_err(|e| picobuild::error::io_error("write", &bindings, e))?;
     }
     #[cfg(not(feature = "bindgen"))]
     std::fs::copy(picobuild::bindings_file(crate_dir, &args.target), &bindings)
-        .map_err(|e| compile::io_error("copy", &bindings, e))?;
+        .map_err(|e| picobuild::error::io_error("copy", &bindings, e))?;
     // The ABI flags C code in the same guest must use (the Nix wrappers and
     // nix/guest-env.sh read them from here).
     let abi_flags = prefix.join("abi-flags");
     std::fs::write(&abi_flags, flags::abi_args(&args.target).join(" ") + "\n")
-        .map_err(|e| compile::io_error("write", &abi_flags, e))?;
+        .map_err(|e| picobuild::error::io_error("write", &abi_flags, e))?;
     let manifest = prebuilt::write(prefix, &args.target, crate_dir, &compiler)?;
     print!("{manifest}");
     println!("{}", archive.display());
@@ -157,6 +157,6 @@ fn bindings(args: &Args) -> Result<()> {
         headers::install(&src, &args.crate_dir.join("include"), args.target.arch, &include_dir)?;
         let text = picobuild::bindings::generate(&include_dir, &args.target, false);
         let _ = std::fs::remove_dir_all(&tmp);
-        std::fs::write(out, text?).map_err(|e| compile::io_error("write", out, e))
+        std::fs::write(out, text?).map_err(|e| picobuild::error::io_error("write", out, e))
     }
 }
