@@ -15,8 +15,10 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/c11.c",
     "src/c/compiler_rt.c",
     "src/c/exit.c",
+    "src/c/fenv_traps.c",
     "src/c/fflush.c",
     "src/c/initfini.c",
+    "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
     "src/c/swprintf.c",
 ];

@@ -14,7 +14,11 @@ int main(void)
 #ifdef _SOFT_FLOAT
     CHECK(fesetround(FE_TONEAREST) == 0);
     CHECK(FE_ALL_EXCEPT == 0 || fetestexcept(FE_ALL_EXCEPT) == 0);
+    // No traps can be enabled: src/c/fenv_traps.c.
+    CHECK(feenableexcept(FE_ALL_EXCEPT) == (FE_ALL_EXCEPT ? -1 : 0));
+    CHECK(feenableexcept(0) == 0 && fedisableexcept(FE_ALL_EXCEPT) == 0 && fegetexcept() == 0);
 #else
+    CHECK(fegetexcept() == 0);
     CHECK(FE_DOWNWARD != FE_UPWARD && FE_TOWARDZERO != FE_TONEAREST);
     CHECK(fesetround(FE_UPWARD) == 0 && fegetround() == FE_UPWARD);
     double up = one / three;

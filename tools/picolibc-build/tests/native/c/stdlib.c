@@ -1,4 +1,5 @@
 #include "check.h"
+#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -50,5 +51,11 @@ int main(void)
     CHECK(rand() == r1 && r1 >= 0 && r1 <= RAND_MAX);
     CHECK(atexit(at_exit_handler) == 0);
     CHECK(getenv("HOME") == NULL || 1);
+
+    // <malloc.h> introspection: the weak fallbacks of src/c/malloc_info.c.
+    struct mallinfo info = mallinfo();
+    CHECK(info.arena == 0 && info.uordblks == 0 && info.fordblks == 0);
+    CHECK(mallopt(M_TRIM_THRESHOLD, 4096) == 0 && malloc_trim(0) == 0);
+    malloc_stats();
     DONE();
 }
