@@ -3,11 +3,14 @@
 #include <stdlib.h>
 
 int main(int argc, char **argv);
+void __libc_init_array(void);
 
 __attribute__((used)) static void start_c(long *sp)
 {
     int    argc = (int)sp[0];
     char **argv = (char **)(sp + 1);
+    // What the README asks of a guest with C constructors.
+    __libc_init_array();
     exit(main(argc, argv));
 }
 

@@ -24,7 +24,9 @@ void *aligned_alloc(size_t align, size_t size)
         errno = EINVAL;
         return NULL;
     }
-    size_t start = (used + sizeof(struct header) + align - 1) & ~(align - 1);
+    // Align the address, not the offset: the arena itself is only ALIGN-aligned.
+    uintptr_t base = (uintptr_t)arena;
+    size_t start = ((base + used + sizeof(struct header) + align - 1) & ~(uintptr_t)(align - 1)) - base;
     if (size > ARENA_SIZE || start + size > ARENA_SIZE) {
         errno = ENOMEM;
         return NULL;
