@@ -25,7 +25,7 @@
 
       packages = forAllSystems (pkgs:
         let hl = pkgs.hyperlight-libc; in {
-          inherit (hl) picolibc-x86_64 picolibc-aarch64 toolchain picolibc-build example-guest;
+          inherit (hl) picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64 toolchain picolibc-build example-guest;
           default = hl.picolibc-x86_64;
         });
 

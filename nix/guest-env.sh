@@ -1,8 +1,10 @@
 # The build environment of a Hyperlight guest, sourced by the Nix dev shell,
 # by scripts/build-examples and by the tests. Expects:
 #   HYPERLIGHT_LIBC_X86_64    prebuilt prefix for x86_64-unknown-none (soft-float)
+#   HYPERLIGHT_LIBC_X86_64_SSE  prebuilt prefix for x86_64-hyperlight-none (SSE, optional)
 #   HYPERLIGHT_LIBC_AARCH64   prebuilt prefix for aarch64-unknown-none (optional)
-#   HYPERLIGHT_GUEST_CC_X86_64, HYPERLIGHT_GUEST_CC_AARCH64   C compilers (default clang)
+#   HYPERLIGHT_GUEST_CC_X86_64, HYPERLIGHT_GUEST_CC_X86_64_SSE, HYPERLIGHT_GUEST_CC_AARCH64
+#                             C compilers (default clang)
 # and exports what hyperlight-libc's build.rs, cc-rs and bindgen read: the
 # prebuilt prefix per target (no picolibc compile), and CC/AR/CFLAGS/
 # BINDGEN_EXTRA_CLANG_ARGS per target so C -sys crates in guests use
@@ -19,6 +21,9 @@ hyperlight_guest_env() {
     export "BINDGEN_EXTRA_CLANG_ARGS_$var=$flags"
 }
 hyperlight_guest_env x86_64-unknown-none "$HYPERLIGHT_LIBC_X86_64" "${HYPERLIGHT_GUEST_CC_X86_64:-clang}"
+if [ -n "${HYPERLIGHT_LIBC_X86_64_SSE:-}" ]; then
+    hyperlight_guest_env x86_64-hyperlight-none "$HYPERLIGHT_LIBC_X86_64_SSE" "${HYPERLIGHT_GUEST_CC_X86_64_SSE:-clang}"
+fi
 if [ -n "${HYPERLIGHT_LIBC_AARCH64:-}" ]; then
     hyperlight_guest_env aarch64-unknown-none "$HYPERLIGHT_LIBC_AARCH64" "${HYPERLIGHT_GUEST_CC_AARCH64:-clang}"
 fi

@@ -17,11 +17,13 @@ let
   mkPicolibc = import ./picolibc.nix { inherit pkgs llvm picolibc-build cleanSource; };
   picolibc-x86_64 = mkPicolibc { target = "x86_64-unknown-none"; };
   picolibc-aarch64 = mkPicolibc { target = "aarch64-unknown-none"; };
-  toolchain = import ./toolchain.nix { inherit pkgs llvm picolibc-x86_64 picolibc-aarch64; };
+  # x86_64 guests with SSE (cargo-hyperlight's x86_64-hyperlight-none): hard float.
+  picolibc-x86_64-sse = mkPicolibc { target = "x86_64-hyperlight-none"; };
+  toolchain = import ./toolchain.nix { inherit pkgs llvm picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64; };
   mkGuest = import ./guest.nix { inherit craneLib toolchain picolibc-x86_64 picolibc-aarch64; };
 in
 {
-  inherit rustToolchain craneLib llvm cleanSource picolibc-build toolchain picolibc-x86_64 picolibc-aarch64 mkGuest;
+  inherit rustToolchain craneLib llvm cleanSource picolibc-build toolchain picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64 mkGuest;
   example-guest = mkGuest {
     pname = "example-guest";
     src = cleanSource;

@@ -53,7 +53,10 @@ fn dev_shell_env(prefix: &Path) -> BTreeMap<String, String> {
             _ => "/usr/lib/llvm/lib".to_string(),
         };
     }
-    inputs.remove("HYPERLIGHT_LIBC_AARCH64"); // only the x86_64 prefix is built here
+    // Only the soft-float x86_64 prefix is built here; scripts/build-examples
+    // sources guest-env.sh with the SSE prefix for the SSE guest.
+    inputs.remove("HYPERLIGHT_LIBC_AARCH64");
+    inputs.remove("HYPERLIGHT_LIBC_X86_64_SSE");
     let script = format!("source {} && env -0", crate_root().join("nix/guest-env.sh").display());
     let out = run_ok(Command::new("bash").arg("-c").arg(script).env_clear().envs(&inputs).env("PATH", std::env::var("PATH").unwrap()));
     let exported: BTreeMap<String, String> = out
@@ -110,7 +113,14 @@ fn every_variable_the_dev_shell_sets_is_read_by_the_build() {
         }
     }
     // Inputs of nix/guest-env.sh itself are read by that script, not the build.
-    let script_inputs = ["HYPERLIGHT_LIBC_X86_64", "HYPERLIGHT_LIBC_AARCH64", "HYPERLIGHT_GUEST_CC_X86_64", "HYPERLIGHT_GUEST_CC_AARCH64"];
+    let script_inputs = [
+        "HYPERLIGHT_LIBC_X86_64",
+        "HYPERLIGHT_LIBC_X86_64_SSE",
+        "HYPERLIGHT_LIBC_AARCH64",
+        "HYPERLIGHT_GUEST_CC_X86_64",
+        "HYPERLIGHT_GUEST_CC_X86_64_SSE",
+        "HYPERLIGHT_GUEST_CC_AARCH64",
+    ];
     // The prebuilt variable is registered only on a build that takes the other path; checked above.
     let unread: Vec<&String> = env
         .keys()
