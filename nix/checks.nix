@@ -6,6 +6,7 @@ let
   guestEnv = {
     HYPERLIGHT_LIBC_X86_64 = picolibc-x86_64;
     HYPERLIGHT_LIBC_AARCH64 = hl.picolibc-aarch64;
+    hardeningDisable = [ "all" ];
     nativeBuildInputs = [ hl.toolchain ];
     preBuild = "source ${../nix/guest-env.sh}";
   };

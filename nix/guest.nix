@@ -1,6 +1,6 @@
 # mkGuest: a pinned, reproducible Hyperlight guest image built with crane
 # against the prebuilt picolibc, in the same environment as the dev shell.
-{ craneLib, toolchain, picolibc-x86_64, picolibc-aarch64 }:
+{ craneLib, toolchain, picolibc-x86_64, picolibc-x86_64-sse, picolibc-aarch64 }:
 { pname, src, cargoRoot ? ".", target ? "x86_64-unknown-none", ... }@args:
 let
   extra = builtins.removeAttrs args [ "pname" "src" "cargoRoot" "target" ];
@@ -13,10 +13,15 @@ let
     CARGO_BUILD_TARGET = target;
     CARGO_BUILD_RUSTFLAGS = "-C link-arg=-eentrypoint --cfg=hyperlight";
     doCheck = false;
+    # Guest C goes through the toolchain's wrappers, never nixpkgs' cc-wrapper;
+    # should anything reach the wrapper anyway, it must not add hardening flags.
+    hardeningDisable = [ "all" ];
     nativeBuildInputs = [ toolchain ];
     HYPERLIGHT_LIBC_X86_64 = picolibc-x86_64;
+    HYPERLIGHT_LIBC_X86_64_SSE = picolibc-x86_64-sse;
     HYPERLIGHT_LIBC_AARCH64 = picolibc-aarch64;
     HYPERLIGHT_GUEST_CC_X86_64 = "x86_64-hyperlight-clang";
+    HYPERLIGHT_GUEST_CC_X86_64_SSE = "x86_64-hyperlight-sse-clang";
     HYPERLIGHT_GUEST_CC_AARCH64 = "aarch64-hyperlight-clang";
     preBuild = ''
       source ${../nix/guest-env.sh}

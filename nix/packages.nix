@@ -20,7 +20,7 @@ let
   # x86_64 guests with SSE (cargo-hyperlight's x86_64-hyperlight-none): hard float.
   picolibc-x86_64-sse = mkPicolibc { target = "x86_64-hyperlight-none"; };
   toolchain = import ./toolchain.nix { inherit pkgs llvm picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64; };
-  mkGuest = import ./guest.nix { inherit craneLib toolchain picolibc-x86_64 picolibc-aarch64; };
+  mkGuest = import ./guest.nix { inherit craneLib toolchain picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64; };
 in
 {
   inherit rustToolchain craneLib llvm cleanSource picolibc-build toolchain picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64 mkGuest;
