@@ -13,7 +13,6 @@
 #define SYS_lseek          8
 #define SYS_clock_gettime  228
 #define SYS_exit_group     231
-#define LINUX_ENOSYS       38
 #define LINUX_CLOCK_MONOTONIC 1
 
 static long syscall3(long n, long a, long b, long c)
@@ -23,13 +22,29 @@ static long syscall3(long n, long a, long b, long c)
     return ret;
 }
 
-// Linux returns -errno; numbers up to ERANGE (34) agree with picolibc's.
+// Linux's errno numbers (x86_64) past ERANGE and picolibc's for the same
+// error; numbers up to ERANGE (34) agree.
+static const struct {
+    short linux_errno, picolibc_errno;
+} errno_map[] = {
+    { 35, EDEADLK },      { 36, ENAMETOOLONG }, { 37, ENOLCK },       { 38, ENOSYS },
+    { 39, ENOTEMPTY },    { 40, ELOOP },        { 42, ENOMSG },       { 43, EIDRM },
+    { 61, ENODATA },      { 62, ETIME },        { 71, EPROTO },       { 74, EBADMSG },
+    { 75, EOVERFLOW },    { 84, EILSEQ },       { 95, EOPNOTSUPP },   { 104, ECONNRESET },
+    { 110, ETIMEDOUT },   { 111, ECONNREFUSED }, { 122, EDQUOT },     { 125, ECANCELED },
+};
+
+// Linux returns -errno.
 static long result(long ret)
 {
     if (ret >= 0 || ret < -4095)
         return ret;
     long e = -ret;
-    errno = e <= ERANGE ? (int)e : e == LINUX_ENOSYS ? ENOSYS : EIO;
+    int mapped = e <= ERANGE ? (int)e : EIO;
+    for (unsigned i = 0; i < sizeof errno_map / sizeof errno_map[0]; i++)
+        if (errno_map[i].linux_errno == e)
+            mapped = errno_map[i].picolibc_errno;
+    errno = mapped;
     return -1;
 }
 
