@@ -135,7 +135,8 @@ impl Toolchain {
         let prefix = prefix(triple);
         let abi_flags = abi_flags(triple);
         let include = prefix.join("include");
-        let runtime = compile_runtime(&abi_flags, &include, &work.join("runtime"));
+        // The native runtime (crt0, OS interface over syscalls, allocator), compiled once.
+        let runtime = compile(triple, &runtime_sources(), &work.join("runtime"), &[]);
         Toolchain { abi_flags, include, libc: prefix.join("lib/libc.a"), compiler_builtins: compiler_builtins(triple), runtime }
     }
 }
@@ -223,28 +224,6 @@ fn host_output(program: &Program, dir: &Path) -> Result<Vec<u8>, String> {
         return Err(format!("host build exited with {}", out.status));
     }
     Ok(out.stdout)
-}
-
-/// The native runtime (crt0, OS interface over syscalls, allocator), compiled once per flavour.
-fn compile_runtime(abi_flags: &[String], include: &Path, dir: &Path) -> Vec<PathBuf> {
-    std::fs::create_dir_all(dir).unwrap();
-    runtime_sources()
-        .iter()
-        .map(|src| {
-            let obj = dir.join(src.file_name().unwrap()).with_extension("o");
-            run_ok(
-                Command::new(clang())
-                    .args(abi_flags)
-                    .args(["-O2", "-nostdlibinc", "-isystem"])
-                    .arg(include)
-                    .arg("-c")
-                    .arg(src)
-                    .arg("-o")
-                    .arg(&obj),
-            );
-            obj
-        })
-        .collect()
 }
 
 fn run_with_limit(cmd: &mut Command) -> Result<Output, String> {
