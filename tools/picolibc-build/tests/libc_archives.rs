@@ -6,8 +6,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use common::*;
 
@@ -24,7 +24,7 @@ fn run_program_status(triple: &str, name: &str) -> (String, String, Option<i32>)
     let exe = work.join(name);
     let link = link(triple, &objects, &exe);
     assert!(link.status.success(), "link of {name} ({triple}) failed:\n{}", String::from_utf8_lossy(&link.stderr));
-    let out = run_with_timeout(Command::new(&exe), Duration::from_secs(120));
+    let out = run_with_limit(&mut Command::new(&exe), Duration::from_secs(120)).unwrap_or_else(|e| panic!("{name} ({triple}): {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     (stdout, stderr, out.status.code())
@@ -36,20 +36,6 @@ fn run_program(triple: &str, name: &str) -> (String, String) {
     assert!(code == Some(0), "{name} ({triple}) failed with {code:?}:\n{stdout}{stderr}");
     assert!(stdout.contains(": 0 failures"), "{name} ({triple}) did not finish:\n{stdout}{stderr}");
     (stdout, stderr)
-}
-
-/// A libc bug can turn into an endless loop; fail instead of hanging CI.
-fn run_with_timeout(mut cmd: Command, limit: Duration) -> Output {
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > limit {
-            child.kill().unwrap();
-            panic!("{cmd:?} still running after {limit:?}: killed");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
 }
 
 macro_rules! native_tests {

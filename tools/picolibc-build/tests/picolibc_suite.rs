@@ -10,10 +10,10 @@ mod plan;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
 use plan::{Expect, Program};
@@ -186,7 +186,7 @@ fn build_and_run(tc: &Toolchain, program: &Program, work: &Path) -> Result<Outco
     if !link.status.success() {
         return Err(format!("link failed:\n{}", tail(&link.stderr, 20)));
     }
-    let out = run_with_limit(Command::new(&exe).current_dir(&dir))?;
+    let out = run_with_limit(Command::new(&exe).current_dir(&dir), TIME_LIMIT)?;
     let code = out.status.code();
     let report = || format!("exit {:?}; output ends:\n{}{}", out.status, tail(&out.stdout, 15), tail(&out.stderr, 15));
     match program.expect {
@@ -219,39 +219,11 @@ fn host_output(program: &Program, dir: &Path) -> Result<Vec<u8>, String> {
     if !build.status.success() {
         return Err(format!("host build failed (Debian: apt-get install libc6-dev):\n{}", tail(&build.stderr, 20)));
     }
-    let out = run_with_limit(&mut Command::new(&exe))?;
+    let out = run_with_limit(&mut Command::new(&exe), TIME_LIMIT)?;
     if !out.status.success() {
         return Err(format!("host build exited with {}", out.status));
     }
     Ok(out.stdout)
-}
-
-fn run_with_limit(cmd: &mut Command) -> Result<Output, String> {
-    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| e.to_string())?;
-    // Drain the pipes while waiting, or a chatty test blocks on a full pipe.
-    let stdout = child.stdout.take().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let read = |mut r: Box<dyn std::io::Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let (out, err) = (read(Box::new(stdout)), read(Box::new(stderr)));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if start.elapsed() > TIME_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("still running after {TIME_LIMIT:?}: killed"));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    Ok(Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() })
 }
 
 fn tail(bytes: &[u8], lines: usize) -> String {

@@ -3,8 +3,9 @@
 #![allow(dead_code)]
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 pub const TOOL: &str = env!("CARGO_BIN_EXE_picolibc-build");
 
@@ -26,6 +27,36 @@ pub fn run_ok(cmd: &mut Command) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// Runs `cmd` with no input, collecting its output; a libc bug can become an
+/// endless loop, so it is killed after `limit`.
+pub fn run_with_limit(cmd: &mut Command, limit: Duration) -> Result<Output, String> {
+    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| e.to_string())?;
+    // Drain the pipes while waiting, or a chatty test blocks on a full pipe.
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let read = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let (out, err) = (read(Box::new(stdout)), read(Box::new(stderr)));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("still running after {limit:?}: killed"));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Ok(Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() })
 }
 
 /// The picolibc-build prefix for `triple`, built once per test process.
