@@ -3,9 +3,7 @@
 { pkgs, hl, src }:
 let
   inherit (hl) craneLib cleanSource picolibc-x86_64;
-  guestEnv = {
-    HYPERLIGHT_LIBC_X86_64 = picolibc-x86_64;
-    HYPERLIGHT_LIBC_AARCH64 = hl.picolibc-aarch64;
+  guestEnv = hl.guestVars // {
     hardeningDisable = [ "all" ];
     nativeBuildInputs = [ hl.toolchain ];
     preBuild = "source ${../nix/guest-env.sh}";

@@ -1,10 +1,10 @@
 # mkGuest: a pinned, reproducible Hyperlight guest image built with crane
 # against the prebuilt picolibc, in the same environment as the dev shell.
-{ craneLib, toolchain, picolibc-x86_64, picolibc-x86_64-sse, picolibc-aarch64 }:
+{ craneLib, toolchain, guestVars }:
 { pname, src, cargoRoot ? ".", target ? "x86_64-unknown-none", ... }@args:
 let
   extra = builtins.removeAttrs args [ "pname" "src" "cargoRoot" "target" ];
-  common = {
+  common = guestVars // {
     inherit pname src;
     version = "0.0.0";
     cargoToml = src + "/${cargoRoot}/Cargo.toml";
@@ -17,12 +17,6 @@ let
     # should anything reach the wrapper anyway, it must not add hardening flags.
     hardeningDisable = [ "all" ];
     nativeBuildInputs = [ toolchain ];
-    HYPERLIGHT_LIBC_X86_64 = picolibc-x86_64;
-    HYPERLIGHT_LIBC_X86_64_SSE = picolibc-x86_64-sse;
-    HYPERLIGHT_LIBC_AARCH64 = picolibc-aarch64;
-    HYPERLIGHT_GUEST_CC_X86_64 = "x86_64-hyperlight-clang";
-    HYPERLIGHT_GUEST_CC_X86_64_SSE = "x86_64-hyperlight-sse-clang";
-    HYPERLIGHT_GUEST_CC_AARCH64 = "aarch64-hyperlight-clang";
     preBuild = ''
       source ${../nix/guest-env.sh}
     '';

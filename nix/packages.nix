@@ -20,10 +20,11 @@ let
   # x86_64 guests with SSE (cargo-hyperlight's x86_64-hyperlight-none): hard float.
   picolibc-x86_64-sse = mkPicolibc { target = "x86_64-hyperlight-none"; };
   toolchain = import ./toolchain.nix { inherit pkgs llvm picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64; };
-  mkGuest = import ./guest.nix { inherit craneLib toolchain picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64; };
+  guestVars = import ./guest-vars.nix { inherit picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64; };
+  mkGuest = import ./guest.nix { inherit craneLib toolchain guestVars; };
 in
 {
-  inherit rustToolchain craneLib llvm cleanSource picolibc-build toolchain picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64 mkGuest;
+  inherit rustToolchain craneLib llvm cleanSource picolibc-build toolchain picolibc-x86_64 picolibc-x86_64-sse picolibc-aarch64 guestVars mkGuest;
   example-guest = mkGuest {
     pname = "example-guest";
     src = cleanSource;

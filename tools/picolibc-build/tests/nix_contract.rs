@@ -35,10 +35,10 @@ fn derivation_prefix() -> &'static Path {
     })
 }
 
-/// The variables the dev shell sets: nix/shell.nix's attributes, then what
+/// The variables the dev shell sets: nix/shell.nix's and nix/guest-vars.nix's attributes, then what
 /// sourcing nix/guest-env.sh (its shellHook) exports.
 fn dev_shell_env(prefix: &Path) -> BTreeMap<String, String> {
-    let shell_nix = std::fs::read_to_string(crate_root().join("nix/shell.nix")).unwrap();
+    let shell_nix = ["nix/shell.nix", "nix/guest-vars.nix"].map(|f| std::fs::read_to_string(crate_root().join(f)).unwrap()).concat();
     let mut inputs: BTreeMap<String, String> = shell_nix
         .lines()
         .filter_map(|l| l.trim().split_once(" = "))

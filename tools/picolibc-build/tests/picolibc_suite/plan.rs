@@ -171,12 +171,12 @@ fn expectation(name: &str) -> Expect {
 /// Every test program to build and run, in a stable order.
 pub fn programs(picolibc: &Path) -> Vec<Program> {
     let mut programs = Vec::new();
+    special_programs(picolibc, &mut programs);
+    // test/meson.build's lists name some of those too; they keep their own sources and flags.
+    let special: BTreeSet<String> = programs.iter().map(|p| p.meson_name.clone()).collect();
     let mut add = |suite: &'static str, meson_name: &str, name: String, sources: Vec<PathBuf>, cflags: Vec<String>, ldflags: Vec<String>| {
-        let expect = expectation(&name);
-        programs.push(Program { suite, name, meson_name: meson_name.to_string(), sources, cflags, ldflags, expect });
+        push(&mut programs, suite, meson_name, name, sources, cflags, ldflags);
     };
-    special_programs(picolibc, &mut add);
-    let special: BTreeSet<String> = SPECIAL.iter().map(|s| s.to_string()).collect();
     for suite in SUITES {
         let dir = picolibc.join(suite.dir);
         let cflags: Vec<String> =
@@ -224,17 +224,23 @@ fn printf_variant(variant: char) -> (Vec<String>, Vec<String>) {
     (cflags, ldflags)
 }
 
-type Add<'a> = dyn FnMut(&'static str, &str, String, Vec<PathBuf>, Vec<String>, Vec<String>) + 'a;
-
-/// Tests of test/meson.build built with their own sources or flags.
-const SPECIAL: &[&str] = &[
-    "try-ilp32", "hosted-exit", "abort", "math_errhandling", "rounding-mode", "test-except",
-    "long_double", "test-argv", "stack-smash", "test-cplusplus",
-];
+fn push(
+    programs: &mut Vec<Program>,
+    suite: &'static str,
+    meson_name: &str,
+    name: String,
+    sources: Vec<PathBuf>,
+    cflags: Vec<String>,
+    ldflags: Vec<String>,
+) {
+    let expect = expectation(&name);
+    programs.push(Program { suite, name, meson_name: meson_name.to_string(), sources, cflags, ldflags, expect });
+}
 
 /// The programs test/meson.build and libm/test/meson.build build one by one,
 /// with their own sources and flags.
-fn special_programs(picolibc: &Path, add: &mut Add) {
+fn special_programs(picolibc: &Path, programs: &mut Vec<Program>) {
+    let mut add = |suite, meson_name, name, sources, cflags, ldflags| push(programs, suite, meson_name, name, sources, cflags, ldflags);
     let test = picolibc.join("test");
     let src = |files: &[&str]| files.iter().map(|f| test.join(f)).collect::<Vec<_>>();
     let flags = |f: &[&str]| f.iter().map(|s| s.to_string()).collect::<Vec<_>>();
