@@ -1,4 +1,4 @@
-//! Cargo driver for the picolibc build in build/ (the standalone
+//! Cargo driver for the picolibc build in picobuild/ (the standalone
 //! `picolibc-build` command is the other driver of the same code).
 //!
 //! Two paths produce the same OUT_DIR layout (lib/libc.a, include/,
@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[path = "build/mod.rs"]
+#[path = "picobuild/mod.rs"]
 mod picobuild;
 
 use picobuild::compile;
@@ -29,7 +29,7 @@ fn run() -> Result<()> {
     let cargo_var = |name: &str| std::env::var(name).unwrap_or_default();
     let crate_dir = PathBuf::from(cargo_var("CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(cargo_var("OUT_DIR"));
-    println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=picobuild");
     println!("cargo:rerun-if-changed=include");
     println!("cargo:rerun-if-changed=src/c");
     println!("cargo:rerun-if-changed=src/bindings");

@@ -87,7 +87,7 @@ assert expect "the shell's prefixes"
   ((shell "x86_64-linux").HYPERLIGHT_LIBC_X86_64_SSE == (packages "x86_64-linux").picolibc-x86_64-sse);
 assert expect "mkGuest from another flake" (ownGuest.name == "downstream-guest" && ownGuest.HYPERLIGHT_LIBC_X86_64.target == "x86_64-unknown-none");
 assert expect "the source filter keeps the C build's files"
-  (builtins.all kept [ "build.rs" "Cargo.lock" "src/c/exit.c" "include/picolibc.h" "third_party/picolibc/libc/string/memcpy.c" "third_party/picolibc/libc/machine/x86/setjmp.S" "build/sources/x86_64.txt" "nix/build-picolibc.sh" "third_party/picolibc.digest" "third_party/picolibc/meson.build" ]);
+  (builtins.all kept [ "build.rs" "Cargo.lock" "src/c/exit.c" "include/picolibc.h" "third_party/picolibc/libc/string/memcpy.c" "third_party/picolibc/libc/machine/x86/setjmp.S" "picobuild/sources/x86_64.txt" "nix/build-picolibc.sh" "third_party/picolibc.digest" "third_party/picolibc/meson.build" ]);
 assert expect "the source filter drops the rest" (!(kept "docs/nix.md"));
 assert expect "formatter" (outputs.formatter.x86_64-linux.name == "nixpkgs-fmt");
 {

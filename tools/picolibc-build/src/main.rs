@@ -1,6 +1,6 @@
 //! `picolibc-build`: the standalone driver of hyperlight-libc's picolibc build.
 //!
-//! It runs the same code as the crate's build.rs (build/ in the crate root),
+//! It runs the same code as the crate's build.rs (picobuild/ in the crate root),
 //! outside cargo, so the Nix derivation and the tests can build a prefix with
 //! any clang:
 //!
@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[path = "../../../build/mod.rs"]
+#[path = "../../../picobuild/mod.rs"]
 mod picobuild;
 
 use picobuild::compiler::Compiler;

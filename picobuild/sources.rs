@@ -1,5 +1,5 @@
 //! The picolibc source list: generated from picolibc's meson.build files by
-//! `tools/gen-sources` and committed under build/sources/.
+//! `tools/gen-sources` and committed under picobuild/sources/.
 use std::path::{Path, PathBuf};
 
 use super::error::{Result, fail};
@@ -50,7 +50,7 @@ pub fn check_tree(dir: &Path, var: &str, arch: Arch) -> Result<()> {
     let missing: Vec<&str> = list(arch).into_iter().filter(|f| !dir.join(f).is_file()).collect();
     if let Some(first) = missing.first() {
         return fail(format!(
-            "hyperlight-libc: {var}={} lacks {} of the {} files in build/sources/{}.txt \
+            "hyperlight-libc: {var}={} lacks {} of the {} files in picobuild/sources/{}.txt \
              (first: {first}); it is not picolibc-bsd 1.8.11-bsd",
             dir.display(),
             missing.len(),
