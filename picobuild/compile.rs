@@ -42,7 +42,7 @@ pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
     build
         .compiler(&inputs.compiler.path)
         .target(&inputs.target.triple)
-        .host(&std::env::var("HOST").unwrap_or_else(|_| inputs.target.triple.clone()))
+        .host(&super::env::host_triple(&inputs.target.triple))
         .opt_level(2)
         .debug(false)
         // Every flag is ours (see flags.rs): no cc-rs defaults, nothing inherited
