@@ -29,6 +29,12 @@ pub fn abi_args(target: &Target) -> Vec<String> {
         // Hyperlight's exception handling does not keep a red zone.
         args.push("-mno-red-zone".into());
     }
+    if target.arch == Arch::Aarch64 {
+        // clang turns outline atomics (calls to __aarch64_ldadd8_acq_rel & co.) on
+        // whenever it finds an aarch64 GCC on the build machine: choose explicitly,
+        // so what is installed never changes the code.
+        args.push("-mno-outline-atomics".into());
+    }
     if target.float_abi == FloatAbi::Soft {
         // Match Rust's x86_64-unknown-none: no vector/x87 state, doubles in GPRs.
         args.extend(["-mno-sse", "-mno-sse2", "-mno-mmx"].map(String::from));
