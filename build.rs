@@ -67,7 +67,7 @@ fn run() -> Result<()> {
             lib_dir: &lib_dir,
             cargo: true,
         })?;
-        headers::install(&src, &crate_dir.join("include"), target.arch, &include_dir)?;
+        headers::install(&src, &crate_dir.join("include"), &include_dir)?;
         write_bindings(&crate_dir, &include_dir, &target, &bindings)?;
     }
 

@@ -16,6 +16,16 @@
 #define __PICOLIBC_MINOR__ 8
 #define __PICOLIBC_PATCHLEVEL__ 11
 
+// One type ABI whatever the compile flags: picolibc's headers size dev_t, ino_t,
+// uid_t, gid_t and struct stat the Linux way under __linux. clang's
+// *-unknown-linux-none triple defines it, cargo-hyperlight's flags keep it (they
+// only undefine __linux__), hyperlight-libc 0.18.0's bindings were made with it
+// (__dev_t = u64), and libc.a is built with it; define it for any compile that
+// undefined it, so C code, libc.a and the Rust bindings never disagree.
+#ifndef __linux
+#define __linux 1
+#endif
+
 // Float ABI follows the compile flags: without SSE (Rust's x86_64-unknown-none)
 // picolibc uses its soft fenv and soft-float code paths.
 #if defined(__x86_64__) && !defined(__SSE2__) && !defined(_SOFT_FLOAT)
@@ -34,7 +44,9 @@
 #define __IEEE_LIBM          // libm returns IEEE results and does not set errno
 #define __FAST_STRCMP        // word-at-a-time strcmp
 #define __ASSERT_VERBOSE     // assert() prints file, line and expression
-#define __HAVE_COMPLEX       // clang supports _Complex: build libm/complex
+#define __HAVE_COMPLEX 1     // clang supports _Complex: build libm/complex
+#define __HAVE_BUILTIN_EXPECT 1 // meson's picolibc.h has it for clang; nothing in 1.8.11 reads
+                         // it, but C code may, and 0.18.0's bindings had it
 #define __HAVE_BUILTIN_COMPLEX 1
 #define __HAVE_BITFIELDS_IN_PACKED_STRUCTS
 

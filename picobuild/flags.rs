@@ -11,11 +11,11 @@ use super::target::{Arch, FloatAbi, Target};
 pub fn abi_args(target: &Target) -> Vec<String> {
     let mut args: Vec<String> = vec![
         format!("--target={}", target.clang_triple()),
-        // The Linux triple is only for stack-clash probes; guests are not Linux.
+        // The Linux triple is only for stack-clash probes; guests are not Linux,
+        // so code testing __linux__ must not take Linux paths. cargo-hyperlight
+        // undefines the same one macro; __linux (which picks picolibc's type
+        // sizes) is settled by include/picolibc.h for every compile.
         "-U__linux__".into(),
-        "-U__linux".into(),
-        "-Ulinux".into(),
-        "-U__gnu_linux__".into(),
         "-ffreestanding".into(),
         "-fno-stack-protector".into(),
         "-fstack-clash-protection".into(),

@@ -1,19 +1,26 @@
-//! The header tree exported to Rust bindings and to dependents' C code, laid
-//! out as meson installs it: libc/include, then the architecture's machine/
-//! and sys/ headers over the generic ones, then this crate's include/.
+//! The header tree exported to Rust bindings and to dependents' C code:
+//! libc/include with this crate's include/ over it. cargo-hyperlight assembles
+//! the same tree from this crate for the C it compiles (plus libc/stdio's four
+//! private headers, which no public header includes), so C built either way
+//! sees the same public headers. picolibc's per-architecture machine/ headers
+//! are not in it: the one that fixes an ABI, machine/fenv.h, is stated by
+//! include/machine/fenv.h for both architectures.
 use std::fs;
 use std::path::Path;
 
 use super::error::{Result, io_error};
-use super::target::Arch;
 
-pub fn install(src: &Path, config_include: &Path, arch: Arch, dest: &Path) -> Result<()> {
+pub fn install(src: &Path, config_include: &Path, dest: &Path) -> Result<()> {
     let _ = fs::remove_dir_all(dest);
-    let machine = src.join("libc/machine").join(arch.picolibc_machine());
-    copy_headers(&src.join("libc/include"), dest)?;
-    copy_headers(&machine.join("machine"), &dest.join("machine"))?;
-    copy_headers(&machine.join("sys"), &dest.join("sys"))?;
-    copy_headers(config_include, dest)
+    for dir in exported_dirs(src, config_include) {
+        copy_headers(&dir, dest)?;
+    }
+    Ok(())
+}
+
+/// The folders whose headers make up the exported tree, later ones over earlier ones.
+pub fn exported_dirs(src: &Path, config_include: &Path) -> Vec<std::path::PathBuf> {
+    vec![src.join("libc/include"), config_include.to_path_buf()]
 }
 
 /// Copies every `.h` below `from` into `to`, keeping subdirectories.

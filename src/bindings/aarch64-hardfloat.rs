@@ -27,6 +27,8 @@ pub const __PICOLIBC__: u32 = 1;
 pub const __PICOLIBC_MINOR__: u32 = 8;
 pub const __PICOLIBC_PATCHLEVEL__: u32 = 11;
 pub const __IO_DEFAULT: u8 = 100u8;
+pub const __HAVE_COMPLEX: u32 = 1;
+pub const __HAVE_BUILTIN_EXPECT: u32 = 1;
 pub const __HAVE_BUILTIN_COMPLEX: u32 = 1;
 pub const _POSIX_MONOTONIC_CLOCK: u32 = 200112;
 pub const _DEFAULT_SOURCE: u32 = 1;
@@ -160,8 +162,6 @@ pub const M_SQRT3: f64 = 1.7320508075688772;
 pub const M_IVLN10: f64 = 0.4342944819032518;
 pub const _M_IVLN10L: f64 = 0.4342944819032518;
 pub const M_LOG2_E: f64 = 0.6931471805599453;
-pub const __HAVE_FAST_FMA: u32 = 1;
-pub const __HAVE_FAST_FMAF: u32 = 1;
 pub const __int8_t_defined: u32 = 1;
 pub const __int16_t_defined: u32 = 1;
 pub const __int32_t_defined: u32 = 1;
@@ -487,10 +487,6 @@ pub const FE_TONEAREST: u32 = 0;
 pub const FE_UPWARD: u32 = 1;
 pub const FE_DOWNWARD: u32 = 2;
 pub const FE_TOWARDZERO: u32 = 3;
-pub const _ROUND_MASK: u32 = 3;
-pub const _ROUND_SHIFT: u32 = 22;
-pub const _FPUSW_SHIFT: u32 = 8;
-pub const _ENABLE_MASK: u32 = 7936;
 pub const FD_SETSIZE: u32 = 64;
 pub const ITIMER_REAL: u32 = 0;
 pub const ITIMER_VIRTUAL: u32 = 1;
@@ -1218,7 +1214,6 @@ unsafe extern "C" {
 pub type va_list = __BindgenOpaqueArray<u64, 4usize>;
 pub type __gnuc_va_list = __BindgenOpaqueArray<u64, 4usize>;
 pub type wint_t = core::ffi::c_uint;
-pub type _ssize_t = core::ffi::c_long;
 pub type __blkcnt_t = core::ffi::c_long;
 pub type __blkcnt64_t = __int64_t;
 pub type __blksize_t = core::ffi::c_long;
@@ -1226,11 +1221,11 @@ pub type __fsblkcnt_t = __uint64_t;
 pub type __fsfilcnt_t = __uint32_t;
 pub type _off_t = core::ffi::c_long;
 pub type __pid_t = core::ffi::c_int;
-pub type __dev_t = core::ffi::c_short;
-pub type __uid_t = core::ffi::c_ushort;
-pub type __gid_t = core::ffi::c_ushort;
+pub type __dev_t = __uint64_t;
+pub type __uid_t = __uint32_t;
+pub type __gid_t = __uint32_t;
 pub type __id_t = __uint32_t;
-pub type __ino_t = core::ffi::c_ushort;
+pub type __ino_t = core::ffi::c_ulong;
 pub type __ino64_t = __uint64_t;
 pub type __mode_t = __uint32_t;
 pub type _off64_t = core::ffi::c_longlong;
@@ -1241,6 +1236,7 @@ pub type __key_t = core::ffi::c_long;
 pub type _fpos_t = core::ffi::c_long;
 pub type _fpos64_t = _off64_t;
 pub type __size_t = core::ffi::c_ulong;
+pub type _ssize_t = core::ffi::c_long;
 pub type __ssize_t = _ssize_t;
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -2193,6 +2189,9 @@ unsafe extern "C" {
     pub fn pow(arg1: f64, arg2: f64) -> f64;
 }
 unsafe extern "C" {
+    pub fn sqrt(arg1: f64) -> f64;
+}
+unsafe extern "C" {
     pub fn fmod(arg1: f64, arg2: f64) -> f64;
 }
 unsafe extern "C" {
@@ -2369,6 +2368,9 @@ unsafe extern "C" {
     pub fn fmin(arg1: f64, arg2: f64) -> f64;
 }
 unsafe extern "C" {
+    pub fn fma(arg1: f64, arg2: f64, arg3: f64) -> f64;
+}
+unsafe extern "C" {
     pub fn log1p(arg1: f64) -> f64;
 }
 unsafe extern "C" {
@@ -2462,6 +2464,9 @@ unsafe extern "C" {
     pub fn powf(arg1: f32, arg2: f32) -> f32;
 }
 unsafe extern "C" {
+    pub fn sqrtf(arg1: f32) -> f32;
+}
+unsafe extern "C" {
     pub fn fmodf(arg1: f32, arg2: f32) -> f32;
 }
 unsafe extern "C" {
@@ -2505,6 +2510,9 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn fminf(arg1: f32, arg2: f32) -> f32;
+}
+unsafe extern "C" {
+    pub fn fmaf(arg1: f32, arg2: f32, arg3: f32) -> f32;
 }
 unsafe extern "C" {
     pub fn infinityf() -> f32;
@@ -4288,6 +4296,45 @@ unsafe extern "C" {
 }
 pub type fenv_t = __uint64_t;
 pub type fexcept_t = __uint64_t;
+unsafe extern "C" {
+    pub fn feclearexcept(excepts: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fegetexceptflag(
+        flagp: *mut fexcept_t,
+        excepts: core::ffi::c_int,
+    ) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn feraiseexcept(excepts: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fesetexceptflag(
+        flagp: *const fexcept_t,
+        excepts: core::ffi::c_int,
+    ) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fetestexcept(excepts: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fegetround() -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fesetround(rounding_mode: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fegetenv(envp: *mut fenv_t) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn feholdexcept(envp: *mut fenv_t) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fesetenv(envp: *const fenv_t) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn feupdateenv(envp: *const fenv_t) -> core::ffi::c_int;
+}
 unsafe extern "C" {
     pub static mut _fe_dfl_env: fenv_t;
 }

@@ -17,6 +17,8 @@ pub const __PICOLIBC__: u32 = 1;
 pub const __PICOLIBC_MINOR__: u32 = 8;
 pub const __PICOLIBC_PATCHLEVEL__: u32 = 11;
 pub const __IO_DEFAULT: u8 = 100u8;
+pub const __HAVE_COMPLEX: u32 = 1;
+pub const __HAVE_BUILTIN_EXPECT: u32 = 1;
 pub const __HAVE_BUILTIN_COMPLEX: u32 = 1;
 pub const _POSIX_MONOTONIC_CLOCK: u32 = 200112;
 pub const _DEFAULT_SOURCE: u32 = 1;
@@ -463,7 +465,6 @@ pub const LC_NUMERIC_MASK: u32 = 16;
 pub const LC_TIME_MASK: u32 = 32;
 pub const LC_MESSAGES_MASK: u32 = 64;
 pub const LC_ALL_MASK: u32 = 126;
-pub const _MACHINE_FENV_H: u32 = 1;
 pub const FE_TONEAREST: u32 = 0;
 pub const FE_ALL_EXCEPT: u32 = 0;
 pub const FD_SETSIZE: u32 = 64;
@@ -1200,11 +1201,11 @@ pub type __fsblkcnt_t = __uint64_t;
 pub type __fsfilcnt_t = __uint32_t;
 pub type _off_t = core::ffi::c_long;
 pub type __pid_t = core::ffi::c_int;
-pub type __dev_t = core::ffi::c_short;
-pub type __uid_t = core::ffi::c_ushort;
-pub type __gid_t = core::ffi::c_ushort;
+pub type __dev_t = __uint64_t;
+pub type __uid_t = __uint32_t;
+pub type __gid_t = __uint32_t;
 pub type __id_t = __uint32_t;
-pub type __ino_t = core::ffi::c_ushort;
+pub type __ino_t = core::ffi::c_ulong;
 pub type __ino64_t = __uint64_t;
 pub type __mode_t = __uint32_t;
 pub type _off64_t = core::ffi::c_longlong;
@@ -4275,6 +4276,45 @@ unsafe extern "C" {
 }
 pub type fenv_t = core::ffi::c_int;
 pub type fexcept_t = core::ffi::c_int;
+unsafe extern "C" {
+    pub fn feclearexcept(excepts: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fegetexceptflag(
+        flagp: *mut fexcept_t,
+        excepts: core::ffi::c_int,
+    ) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn feraiseexcept(excepts: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fesetexceptflag(
+        flagp: *const fexcept_t,
+        excepts: core::ffi::c_int,
+    ) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fetestexcept(excepts: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fegetround() -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fesetround(rounding_mode: core::ffi::c_int) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fegetenv(envp: *mut fenv_t) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn feholdexcept(envp: *mut fenv_t) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn fesetenv(envp: *const fenv_t) -> core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn feupdateenv(envp: *const fenv_t) -> core::ffi::c_int;
+}
 unsafe extern "C" {
     pub static mut _fe_dfl_env: fenv_t;
 }

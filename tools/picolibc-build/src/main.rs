@@ -8,6 +8,9 @@
 //!                        [--src <picolibc>] [--cc <clang>] [--crate-dir <hyperlight-libc>]
 //!   picolibc-build bindings --target <rust-triple> --out <file> [--float-abi ..] [--src ..]
 //!   picolibc-build flags --target <rust-triple> [--float-abi soft|hard]
+//!   picolibc-build headers --target <rust-triple> --prefix <dir>   (only <dir>/include)
+//!   picolibc-build library-flags --target <rust-triple> [--float-abi ..] [--src ..]
+//!                        (the flags and include folders picolibc itself is compiled with)
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,7 +23,7 @@ use picobuild::error::{Error, Result, fail};
 use picobuild::target::{FloatAbi, Target};
 use picobuild::{compile, flags, headers, prebuilt, sources};
 
-const USAGE: &str = "usage: picolibc-build <build|bindings|flags> --target <rust-triple> \
+const USAGE: &str = "usage: picolibc-build <build|headers|bindings|flags|library-flags> --target <rust-triple> \
 [--float-abi soft|hard] [--prefix <dir>] [--out <file>] [--src <picolibc>] [--cc <clang>] \
 [--crate-dir <hyperlight-libc sources>]";
 
@@ -82,8 +85,23 @@ fn run(args: &Args) -> Result<()> {
             println!("{}", flags::abi_args(&args.target).join(" "));
             Ok(())
         }
+        "library-flags" => {
+            let src = source_dir(args)?;
+            let includes = flags::library_include_dirs(&src, &args.crate_dir.join("include"), args.target.arch);
+            let all: Vec<String> = flags::abi_args(&args.target)
+                .into_iter()
+                .chain(flags::library_args())
+                .chain(includes.iter().map(|d| format!("-I{}", d.display())))
+                .collect();
+            println!("{}", all.join(" "));
+            Ok(())
+        }
         "build" => build(args),
         "bindings" => bindings(args),
+        "headers" => {
+            let prefix = args.prefix.as_ref().ok_or_else(|| Error(format!("headers needs --prefix\n{USAGE}")))?;
+            headers::install(&source_dir(args)?, &args.crate_dir.join("include"), &prefix.join("include"))
+        }
         other => fail(format!("unknown command {other}\n{USAGE}")),
     }
 }
@@ -124,7 +142,7 @@ fn build(args: &Args) -> Result<()> {
     })?;
     let _ = std::fs::remove_dir_all(&work);
     let include_dir = prefix.join("include");
-    headers::install(&src, &config_include, args.target.arch, &include_dir)?;
+    headers::install(&src, &config_include, &include_dir)?;
     let bindings = prefix.join("bindings.rs");
     #[cfg(feature = "bindgen")]
     {
@@ -154,7 +172,7 @@ fn bindings(args: &Args) -> Result<()> {
         let src = source_dir(args)?;
         let tmp = std::env::temp_dir().join(format!("picolibc-bindings-{}", std::process::id()));
         let include_dir = tmp.join("include");
-        headers::install(&src, &args.crate_dir.join("include"), args.target.arch, &include_dir)?;
+        headers::install(&src, &args.crate_dir.join("include"), &include_dir)?;
         let text = picobuild::bindings::generate(&include_dir, &args.target, false);
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::write(out, text?).map_err(|e| picobuild::error::io_error("write", out, e))
