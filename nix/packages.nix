@@ -20,6 +20,8 @@ let
     AR_x86_64_unknown_none = "${llvm.llvm}/bin/llvm-ar";
     AR_x86_64_hyperlight_none = "${llvm.llvm}/bin/llvm-ar";
     AR_aarch64_unknown_none = "${llvm.llvm}/bin/llvm-ar";
+    # The native libc tests (checks.tests) build a prefix for the build machine too.
+    "AR_${builtins.replaceStrings [ "-" ] [ "_" ] pkgs.stdenv.hostPlatform.rust.rustcTarget}" = "${llvm.llvm}/bin/llvm-ar";
     PICOLIBC_SRC = picolibcSrc;
   };
   # The repository minus what no build opens: the picolibc submodule (the

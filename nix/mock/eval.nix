@@ -226,7 +226,7 @@ assert expect "the source filter drops the Nix expressions" (!(kept "flake.nix")
 assert expect "every build of picolibc compiles with our clang"
   (builtins.all (d: compilerOf d "x86_64-unknown-none" == ourClang) runsBuildCode);
 assert expect "every build of picolibc archives with llvm-ar"
-  (builtins.all (t: builtins.all (d: archiverOf d t == llvmAr) runsBuildCode) [ "x86_64-unknown-none" "x86_64-hyperlight-none" "aarch64-unknown-none" ]);
+  (builtins.all (t: builtins.all (d: archiverOf d t == llvmAr) runsBuildCode) [ "x86_64-unknown-none" "x86_64-hyperlight-none" "aarch64-unknown-none" "x86_64-unknown-linux-gnu" ]);
 assert expect "the reproducible check compares like with like"
   (reproducible.sourceBuild.PICOLIBC_SRC == hl.picolibc-x86_64.PICOLIBC_SRC && reproducible.rebuilt.name == hl.picolibc-x86_64.name);
 # 6: guests patching hyperlight-libc in by path build; callers' artifacts win.

@@ -49,6 +49,7 @@ let
       lld = drv "lld-19.1.7" { files = [ "bin/ld.lld" ]; };
       llvm = drv "llvm-19.1.7" { files = [ "bin/llvm-ar" "bin/llvm-nm" "bin/llvm-objcopy" ]; };
     };
+    stdenv.hostPlatform.rust.rustcTarget = { x86_64-linux = "x86_64-unknown-linux-gnu"; aarch64-linux = "aarch64-unknown-linux-gnu"; }.${system} or "x86_64-unknown-linux-gnu";
     bash = drv "bash" { };
     runtimeShell = "/nix/store/00000000000000000000000000000000-bash/bin/bash";
     makeWrapper = drv "make-wrapper" { };
