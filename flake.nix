@@ -15,12 +15,14 @@
       systems = [ "x86_64-linux" "aarch64-linux" ];
       forAllSystems = f: nixpkgs.lib.genAttrs systems (system: f (import nixpkgs {
         inherit system;
-        overlays = [ rust-overlay.overlays.default self.overlays.default ];
+        overlays = [ self.overlays.default ];
       }));
     in
     {
+      # Works on any nixpkgs on its own: the Rust toolchain comes from
+      # rust-overlay's standalone builder, not from `pkgs.rust-bin`.
       overlays.default = final: _prev: {
-        hyperlight-libc = import ./nix/packages.nix { pkgs = final; inherit crane; src = self; };
+        hyperlight-libc = import ./nix/packages.nix { pkgs = final; inherit crane rust-overlay; src = self; };
       };
 
       packages = forAllSystems (pkgs:
@@ -29,6 +31,14 @@
           default = hl.picolibc-x86_64;
         });
 
+      # Downstream flakes build their own pinned guest images with
+      #   hyperlight-libc.legacyPackages.${system}.mkGuest { src = ./.; pname = "my-guest"; }
+      # (this flake's pins) or, on their own nixpkgs,
+      #   (pkgs.extend hyperlight-libc.overlays.default).hyperlight-libc.mkGuest { ... }
+      # `legacyPackages` is where `nix flake check` expects non-derivation
+      # values; a top-level `lib` output draws "unknown flake output" warnings.
+      legacyPackages = forAllSystems (pkgs: { inherit (pkgs.hyperlight-libc) mkGuest; });
+
       devShells = forAllSystems (pkgs: {
         default = import ./nix/shell.nix { inherit pkgs; hl = pkgs.hyperlight-libc; };
       });
@@ -36,13 +46,5 @@
       checks = forAllSystems (pkgs: import ./nix/checks.nix { inherit pkgs; hl = pkgs.hyperlight-libc; src = self; });
 
       formatter = forAllSystems (pkgs: pkgs.nixpkgs-fmt);
-
-      # Downstream flakes build their own pinned guest images:
-      #   hyperlight-libc.lib.mkGuest { inherit pkgs; src = ./.; pname = "my-guest"; }
-      lib.mkGuest = { pkgs, ... }@args:
-        let
-          p = pkgs.extend (nixpkgs.lib.composeManyExtensions [ rust-overlay.overlays.default self.overlays.default ]);
-        in
-        p.hyperlight-libc.mkGuest (builtins.removeAttrs args [ "pkgs" ]);
     };
 }

@@ -1,9 +1,10 @@
 # `nix flake check`: the crate against the prebuilt picolibc, clippy, the tests
-# that need no KVM, formatting, and reproducibility.
+# that need no KVM, formatting, the picolibc sources, and reproducibility.
 { pkgs, hl, src }:
 let
-  inherit (hl) craneLib cleanSource picolibc-x86_64;
+  inherit (hl) craneLib cleanSource buildEnv picolibc-x86_64;
   guestEnv = hl.guestVars // {
+    inherit (buildEnv) HYPERLIGHT_GUEST_clang;
     hardeningDisable = [ "all" ];
     nativeBuildInputs = [ hl.toolchain ];
     preBuild = "source ${../nix/guest-env.sh}";
@@ -12,7 +13,7 @@ let
     pname = "hyperlight-libc";
     version = "0.18.1";
     src = cleanSource;
-    cargoExtraArgs = "-p hyperlight-libc --target x86_64-unknown-none";
+    cargoExtraArgs = "--locked -p hyperlight-libc --target x86_64-unknown-none";
     doCheck = false;
   };
   cargoArtifacts = craneLib.buildDepsOnly crateArgs;
@@ -24,48 +25,54 @@ in
     cargoClippyExtraArgs = "-- --deny warnings";
   });
   # Unit tests of the build code and the native libc tests: no KVM needed.
-  tests = craneLib.cargoTest {
+  # They build picolibc from source: buildEnv names the clang and llvm-ar
+  # (the stdenv's CC/AR are gcc and GNU ar) and the picolibc sources.
+  tests = craneLib.cargoTest (buildEnv // {
     pname = "picolibc-build-tests";
     version = "0.18.1";
     src = cleanSource;
     cargoArtifacts = null;
     cargoTestExtraArgs = "-p picolibc-build --test libc_archives --test bindings --bin picolibc-build";
     nativeBuildInputs = [ hl.toolchain ];
-    LIBCLANG_PATH = "${hl.llvm.libclang.lib}/lib";
-  };
-  # The picolibc tree the derivations build is the submodule's pinned tree.
-  picolibc-source = pkgs.runCommand "picolibc-source-matches-pin" { nativeBuildInputs = [ pkgs.bash ]; } ''
-    cd ${cleanSource}
-    test "$(bash scripts/fetch-picolibc --digest third_party/picolibc)" = "$(cut -d' ' -f1 third_party/picolibc.digest)"
-    touch $out
-  '';
+    LIBCLANG_PATH = hl.toolchain.libclangDir;
+  });
+  # The picolibc tree the derivations build is the pinned tree (the
+  # derivation checks it against third_party/picolibc.digest).
+  picolibc-source = hl.picolibcSrc;
   fmt = craneLib.cargoFmt { pname = "hyperlight-libc"; version = "0.18.1"; src = cleanSource; };
   nix-fmt = pkgs.runCommand "nixpkgs-fmt-check" { nativeBuildInputs = [ pkgs.nixpkgs-fmt ]; } ''
     nixpkgs-fmt --check ${src}/flake.nix ${src}/nix && touch $out
   '';
   # The picolibc derivation built twice gives the same output, and the crate's
-  # own source build (build.rs, no prebuilt) with the same Nix clang gives an
-  # archive with the sha256 the derivation's manifest records.
+  # own source build (build.rs, no prebuilt) with the same clang, llvm-ar and
+  # picolibc sources (buildEnv) gives the archive the derivation's manifest
+  # records, so a difference can only come from our build code.
   reproducible =
     let
       rebuilt = picolibc-x86_64.overrideAttrs (_: { HYPERLIGHT_REBUILD = "2"; });
-      sourceBuild = craneLib.mkCargoDerivation {
+      sourceBuild = craneLib.mkCargoDerivation (buildEnv // {
         pname = "hyperlight-libc-source-build";
         version = "0.18.1";
         src = cleanSource;
         cargoArtifacts = null;
+        # $out is this check's own result, not a cargo target directory.
+        doInstallCargoArtifacts = false;
         nativeBuildInputs = [ hl.toolchain ];
-        HYPERLIGHT_GUEST_clang = "${hl.llvm.clang-unwrapped}/bin/clang";
-        buildPhaseCargoCommand = "cargo build --release --target x86_64-unknown-none -p hyperlight-libc";
+        buildPhaseCargoCommand = "cargo build --locked --release --target x86_64-unknown-none -p hyperlight-libc";
         installPhaseCommand = ''
-          sha256sum target/x86_64-unknown-none/release/build/hyperlight-libc-*/out/lib/libc.a | cut -d' ' -f1 > $out
+          mkdir -p $out
+          cp target/x86_64-unknown-none/release/build/hyperlight-libc-*/out/lib/libc.a $out/libc.a
+          sha256sum $out/libc.a | cut -d' ' -f1 > $out/sha256
         '';
-      };
+      });
     in
-    pkgs.runCommand "picolibc-reproducible" { } ''
+    pkgs.runCommand "picolibc-reproducible" { passthru = { inherit rebuilt sourceBuild; }; } ''
       cmp ${picolibc-x86_64}/lib/libc.a ${rebuilt}/lib/libc.a
       cmp ${picolibc-x86_64}/bindings.rs ${rebuilt}/bindings.rs
-      test "$(cat ${sourceBuild})" = "$(cat ${picolibc-x86_64.archiveSha256})"
+      if [ "$(cat ${sourceBuild}/sha256)" != "$(cat ${picolibc-x86_64.archiveSha256})" ]; then
+        echo "error: build.rs's archive differs from the picolibc derivation's with the same clang, llvm-ar and sources" >&2
+        exit 1
+      fi
       touch $out
     '';
 }

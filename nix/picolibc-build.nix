@@ -5,7 +5,7 @@ craneLib.buildPackage {
   pname = "picolibc-build";
   version = "0.18.1";
   src = cleanSource;
-  cargoExtraArgs = "-p picolibc-build";
+  cargoExtraArgs = "--locked -p picolibc-build";
   doCheck = false;
   LIBCLANG_PATH = "${llvm.libclang.lib}/lib";
   nativeBuildInputs = [ pkgs.makeWrapper ];
