@@ -87,8 +87,8 @@ fn dev_shell_env(prefix: &Path) -> BTreeMap<String, String> {
             _ => "/usr/lib/llvm/lib".to_string(),
         };
     }
-    // Only the soft-float x86_64 prefix is built here; scripts/build-examples
-    // sources guest-env.sh with the SSE prefix for the SSE guest.
+    // Only the soft-float x86_64 prefix is built here (the SSE and aarch64
+    // prefixes are optional inputs of guest-env.sh).
     inputs.remove("HYPERLIGHT_LIBC_AARCH64");
     inputs.remove("HYPERLIGHT_LIBC_X86_64_SSE");
     let script = format!("source {} && env -0", crate_root().join("nix/guest-env.sh").display());
