@@ -76,18 +76,29 @@ void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out);
 #define INT_LIMBS  36 // ceil(309 / 9) + 1
 #define BILLION    1000000000u
 
+static const char digit_pairs[201] =
+    "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+    "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
 // Writes the decimal digits of v > 0 to out; returns how many.
 static int u64_digits(uint64_t v, char *out)
 {
     char tmp[20];
-    int  n = 0;
-    while (v) {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
+    int  i = 20;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        i -= 2;
+        memcpy(tmp + i, digit_pairs + 2 * r, 2);
     }
-    for (int i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    return n;
+    if (v >= 10) {
+        i -= 2;
+        memcpy(tmp + i, digit_pairs + 2 * v, 2);
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
+    memcpy(out, tmp + i, (size_t)(20 - i));
+    return 20 - i;
 }
 
 // Nine digits of a chunk < 10^9, leading zeros included.
@@ -97,6 +108,187 @@ static void chunk9(uint32_t c, char *out)
         out[i] = (char)('0' + c % 10);
         c /= 10;
     }
+}
+
+// Fast path for results of at most 17 significant digits (most calls): the
+// value scaled by 10^s in 128-bit fixed point, from a 128-bit 5^s that is
+// rounded down (relative error below 2^-126), so the scaled value is known
+// to within 2^-61 from below. When that leaves the rounding direction in
+// doubt (the fraction within 2^-58 of one half: every exact tie lands there),
+// the exact big-number path below decides instead.
+struct pow5_entry {
+    uint64_t hi, lo;
+    int      e; // 5^(27q) or 5^(-27q) is about (hi * 2^64 + lo) * 2^e
+};
+
+// floor(5^(27q) * 2^-e) and floor(5^(-27q) * 2^-e), 128 bits with the top bit set
+static const struct pow5_entry pow5_pos[13] = {
+    { 0x8000000000000000u, 0x0000000000000000u, -127 },
+    { 0xcecb8f27f4200f3au, 0x0000000000000000u, -65 },
+    { 0xa70c3c40a64e6c51u, 0x999090b65f67d924u, -2 },
+    { 0x86f0ac99b4e8dafdu, 0x69a028bb3ded71a3u, 61 },
+    { 0xda01ee641a708de9u, 0xe80e6f4820cc9495u, 123 },
+    { 0xb01ae745b101e9e4u, 0x5ec05dcff72e7f8fu, 186 },
+    { 0x8e41ade9fbebc27du, 0x14588f13be847307u, 249 },
+    { 0xe5d3ef282a242e81u, 0x8f1668c8a86da5fau, 311 },
+    { 0xb9a74a0637ce2ee1u, 0x6d953e2bd7173692u, 374 },
+    { 0x95f83d0a1fb69cd9u, 0x4abdaf101564f98eu, 437 },
+    { 0xf24a01a73cf2dccfu, 0xbc633b39673c8cecu, 499 },
+    { 0xc3b8358109e84f07u, 0x0a862f80ec4700c8u, 562 },
+    { 0x9e19db92b4e31ba9u, 0x6c07a2c26a8346d1u, 625 },
+};
+static const struct pow5_entry pow5_neg[13] = {
+    { 0x8000000000000000u, 0x0000000000000000u, -127 },
+    { 0x9e74d1b791e07e48u, 0x775ea264cf55347du, -190 },
+    { 0xc428d05aa4751e4cu, 0xaa97e14c3c26b886u, -253 },
+    { 0xf2d56790ab41c2a2u, 0xfae27299423fb9c3u, -316 },
+    { 0x964e858c91ba2655u, 0x3a6a07f8d510f86fu, -378 },
+    { 0xba121a4650e4ddebu, 0x92f34d62616ce413u, -441 },
+    { 0xe65829b3046b0afau, 0x0cb4a5a3112a5112u, -504 },
+    { 0x8e938662882af53eu, 0x547eb47b7282ee9cu, -566 },
+    { 0xb080392cc4349decu, 0xbd8d794d96aacfb3u, -629 },
+    { 0xda7f5bf590966848u, 0xaf39a475506a899eu, -692 },
+    { 0x873e4f75e2224e68u, 0x5a7744a6e804a291u, -754 },
+    { 0xa76c582338ed2621u, 0xaf2af2b80af6f24eu, -817 },
+    { 0xcf42894a5dce35eau, 0x52064cac828675b9u, -880 },
+};
+
+#define POW5_MAX 350  // 12 * 27 + 26
+#define POW5_MIN -324 // -12 * 27
+
+typedef unsigned __int128 u128;
+
+// Bits [k, k+64) of the 192-bit w (w[0] least significant).
+static uint64_t bits64(const uint64_t w[3], int k)
+{
+    if (k >= 192)
+        return 0;
+    int      i = k / 64, b = k % 64;
+    uint64_t v = w[i] >> b;
+    if (b && i < 2)
+        v |= w[i + 1] << (64 - b);
+    return v;
+}
+
+// 5^s, POW5_MIN <= s <= POW5_MAX, as hi:lo * 2^e, rounded down.
+static void pow5(int s, uint64_t *hi, uint64_t *lo, int *e)
+{
+    const struct pow5_entry *t;
+    int                      r;
+    if (s >= 0) {
+        t = &pow5_pos[s / 27];
+        r = s % 27;
+    } else {
+        int q = (26 - s) / 27;
+        t = &pow5_neg[q];
+        r = 27 * q + s;
+    }
+    uint64_t p = 1, b = 5;
+    for (; r; r >>= 1, b *= b)
+        if (r & 1)
+            p *= b;
+    u128     a = (u128)t->lo * p;
+    u128     c = (u128)t->hi * p + (uint64_t)(a >> 64);
+    uint64_t w[3] = { (uint64_t)a, (uint64_t)c, (uint64_t)(c >> 64) };
+    int      lz = w[2] ? __builtin_clzll(w[2]) : 64;
+    *hi = bits64(w, 128 - lz);
+    *lo = lz == 64 ? w[0] : bits64(w, 64 - lz);
+    *e = t->e + 64 - lz;
+}
+
+// m * 2^e2 * 10^s as an integer part *ip and 64 fraction bits *fr, both
+// rounded down (together less than 2^-61 below the exact value); 0 if the
+// integer part does not fit in 64 bits.
+static int scaled(uint64_t m, int e2, int s, uint64_t *ip, uint64_t *fr)
+{
+    uint64_t hi, lo;
+    int      e;
+    pow5(s, &hi, &lo, &e);
+    u128     a = (u128)lo * m;
+    u128     c = (u128)hi * m + (uint64_t)(a >> 64);
+    uint64_t w[3] = { (uint64_t)a, (uint64_t)c, (uint64_t)(c >> 64) };
+    int      sh = -(e + e2 + s); // fraction bits in w
+    if (sh < 64)
+        return 0;
+    *ip = bits64(w, sh);
+    if (bits64(w, sh + 64))
+        return 0;
+    *fr = bits64(w, sh - 64);
+    return 1;
+}
+
+// Rounds ip + fr/2^64 to an integer; 0 if the direction is in doubt.
+static int round_scaled(uint64_t ip, uint64_t fr, uint64_t *d)
+{
+    const uint64_t half = UINT64_C(1) << 63;
+    if ((fr >= half - 64 && fr <= half + 64) || (ip == UINT64_MAX && fr > half))
+        return 0;
+    *d = ip + (fr > half);
+    return 1;
+}
+
+static const uint64_t pow10_u64[19] = {
+    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+};
+
+// The digits of d > 0 into out, without trailing zeros.
+static void fast_store(uint64_t d, int exp10, struct __hl_dtoa *out)
+{
+    int n = u64_digits(d, out->digits);
+    while (n > 0 && out->digits[n - 1] == '0')
+        n--;
+    out->n = n;
+    out->exp10 = exp10;
+}
+
+// The fast path of __hl_dtoa_exact; 0 when the exact path must decide.
+static int dtoa_fast(uint64_t m, int e2, int fmode, int ndig, struct __hl_dtoa *out)
+{
+    uint64_t ip, fr, d;
+    if (fmode) {
+        if (ndig > POW5_MAX || !scaled(m, e2, ndig, &ip, &fr) || !round_scaled(ip, fr, &d))
+            return 0;
+        if (d == 0) {
+            out->n = 0;
+            return 1;
+        }
+        int nd = 1;
+        while (nd < 19 && d >= pow10_u64[nd])
+            nd++;
+        if (nd == 19 && d / 10 >= pow10_u64[18])
+            nd = 20;
+        fast_store(d, nd - 1 - ndig, out);
+        return 1;
+    }
+    if (ndig > 17)
+        return 0;
+    // E: the decimal exponent of the value estimated from its binary one b,
+    // never above the true one and at most 2 below: floor(b * log10(2)) with
+    // 78913 / 2^18 just below log10(2) for b >= 0 and 78914 / 2^18 just
+    // above it for b < 0.
+    int b = 63 - __builtin_clzll(m) + e2;
+    int E = b >= 0 ? (b * 78913) >> 18 : -((-b * 78914 + 262143) >> 18);
+    int s = ndig - 1 - E;
+    if (s > POW5_MAX || s < POW5_MIN || !scaled(m, e2, s, &ip, &fr) || ip < pow10_u64[ndig - 1])
+        return 0;
+    while (ip >= pow10_u64[ndig]) {
+        // one digit too many: divide ip + fr / 2^64 by 10 (2^64 = 10 A + 6)
+        const uint64_t A = UINT64_C(1844674407370955161);
+        uint64_t       r = ip % 10;
+        ip /= 10;
+        fr = r * A + fr / 10 + (fr % 10 + 6 * r) / 10;
+        E++;
+    }
+    if (!round_scaled(ip, fr, &d))
+        return 0;
+    if (d == pow10_u64[ndig]) {
+        d = pow10_u64[ndig - 1];
+        E++;
+    }
+    fast_store(d, E, out);
+    return 1;
 }
 
 // Decimal digits of m * 2^e2 (e2 > 0, the value >= 2^64); returns how many.
@@ -156,6 +348,8 @@ void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out)
 
     if (ndig > HL_DTOA_MAX_PREC)
         ndig = HL_DTOA_MAX_PREC;
+    if (dtoa_fast(m, e2, fmode, ndig, out))
+        return;
 
     char    *buf = out->digits;
     int      n = 0;         // significant digits in buf
@@ -578,6 +772,65 @@ static int pf_parse(const PF_CHAR **pp, struct pf_spec *s)
     return 1;
 }
 
+// Positional arguments (the first conversion has `n$`): reads them all, in
+// order, with the types the whole format gives them. -1 if an index is
+// beyond NL_ARGMAX.
+static int pf_load_args(const PF_CHAR *fmt, va_list *ap, union pf_arg *args)
+{
+    unsigned char  types[NL_ARGMAX + 1];
+    int            max = 0;
+    struct pf_spec s;
+    memset(types, T_NONE, sizeof(types));
+    args[0].i = 0;
+    for (const PF_CHAR *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        }
+        const PF_CHAR *q = p + 1;
+        if (!pf_parse(&q, &s))
+            break;
+        p = q - 1;
+        int idx[3] = { s.argno, s.width_arg, s.prec_arg };
+        int typ[3] = { pf_conv_type(&s), T_INT, T_INT };
+        for (int i = 0; i < 3; i++) {
+            if (idx[i] <= 0)
+                continue;
+            if (idx[i] > NL_ARGMAX)
+                return -1;
+            if (typ[i] != T_NONE)
+                types[idx[i]] = (unsigned char)typ[i];
+            if (idx[i] > max)
+                max = idx[i];
+        }
+    }
+    for (int i = 1; i <= max; i++) {
+        switch (types[i]) {
+        case T_LONG:
+            args[i].i = va_arg(*ap, long);
+            break;
+        case T_LLONG:
+            args[i].i = va_arg(*ap, long long);
+            break;
+        case T_PTR:
+            args[i].p = va_arg(*ap, void *);
+            break;
+        case T_DBL:
+            args[i].d = va_arg(*ap, double);
+            break;
+        case T_LDBL:
+            args[i].d = (double)va_arg(*ap, long double);
+            break;
+        default:
+            args[i].i = va_arg(*ap, int);
+            break;
+        }
+    }
+    return 0;
+}
+
 #ifdef PF_S
 int PF_NAME(FILE *__restrict stream, const PF_CHAR *__restrict fmt, va_list ap_orig)
 #else
@@ -587,7 +840,7 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
     int            count = 0;
     va_list        ap;
     union pf_arg   args[NL_ARGMAX + 1];
-    int            positional = 0;
+    int            positional = 0, converted = 0;
     struct pf_spec s;
     const PF_CHAR *p;
     struct __hl_dtoa dig;
@@ -634,75 +887,6 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
     copied = 1;
 #endif
 
-    // Positional arguments: read them all, in order, with the types the
-    // whole format gives them.
-    for (p = fmt; *p; p++) {
-        if (*p != '%')
-            continue;
-        if (p[1] == '%') {
-            p++;
-            continue;
-        }
-        const PF_CHAR *q = p + 1;
-        if (pf_parse(&q, &s) && s.argno) {
-            unsigned char types[NL_ARGMAX + 1];
-            int           max = 0;
-            memset(types, T_NONE, sizeof(types));
-            positional = 1;
-            args[0].i = 0;
-            for (p = fmt; *p; p++) {
-                if (*p != '%')
-                    continue;
-                if (p[1] == '%') {
-                    p++;
-                    continue;
-                }
-                q = p + 1;
-                if (!pf_parse(&q, &s))
-                    break;
-                p = q - 1;
-                int idx[3] = { s.argno, s.width_arg, s.prec_arg };
-                int typ[3] = { pf_conv_type(&s), T_INT, T_INT };
-                for (int i = 0; i < 3; i++) {
-                    if (idx[i] <= 0)
-                        continue;
-                    if (idx[i] > NL_ARGMAX) {
-                        errno = EINVAL;
-                        goto fail;
-                    }
-                    if (typ[i] != T_NONE)
-                        types[idx[i]] = (unsigned char)typ[i];
-                    if (idx[i] > max)
-                        max = idx[i];
-                }
-            }
-            for (int i = 1; i <= max; i++) {
-                switch (types[i]) {
-                case T_LONG:
-                    args[i].i = va_arg(ap, long);
-                    break;
-                case T_LLONG:
-                    args[i].i = va_arg(ap, long long);
-                    break;
-                case T_PTR:
-                    args[i].p = va_arg(ap, void *);
-                    break;
-                case T_DBL:
-                    args[i].d = va_arg(ap, double);
-                    break;
-                case T_LDBL:
-                    args[i].d = (double)va_arg(ap, long double);
-                    break;
-                default:
-                    args[i].i = va_arg(ap, int);
-                    break;
-                }
-            }
-            break;
-        }
-        break;
-    }
-
     p = fmt;
     for (;;) {
         unsigned c = (unsigned)*p++;
@@ -719,6 +903,16 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
         }
         if (!pf_parse(&p, &s))
             break;
+        if (s.argno && !positional && !converted) {
+            if (pf_load_args(fmt, &ap, args) < 0) {
+                errno = EINVAL;
+                goto fail;
+            }
+            positional = 1;
+        }
+        converted = 1;
+        if (!positional)
+            s.argno = 0;
 
         int      width = s.width, prec = s.prec;
         unsigned flags = s.flags;

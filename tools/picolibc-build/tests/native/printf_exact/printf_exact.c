@@ -330,6 +330,11 @@ int main(int argc, char **argv)
         calls(argv[2], (unsigned)atoi(argv[3]));
         return 0;
     }
+    if (argc > 2 && strcmp(argv[1], "floats") == 0) {
+        // a longer run by hand: `printf_exact floats 2000000`
+        float_cases(atoi(argv[2]));
+        return 0;
+    }
     fixed_cases();
     float_cases(120000);
     int_cases(30000);
