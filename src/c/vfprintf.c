@@ -32,8 +32,8 @@
 // Exact decimal digits of a double, for %e %f %g.
 
 // A double has at most 767 significant decimal digits (2^-1074 * (2^53 - 1));
-// digit generation works in chunks of 9, so it may overshoot by 8.
-#define HL_DTOA_BUF 784
+// digit generation works in chunks of up to 19, so it may overshoot by 18.
+#define HL_DTOA_BUF 800
 
 // Precisions beyond this are exact without rounding: the formatter prints
 // the rest as zeros.
@@ -65,14 +65,15 @@ void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out);
 // A finite double is m * 2^e with an integer m < 2^53. Its integer part is
 // printed from a 64-bit integer, or, above 2^64, from a base-10^9 big integer
 // built by doubling m e times (at most 35 limbs). Its fraction f / 2^k is kept
-// as a base-2^32 big fraction (at most 34 limbs); multiplying it by 10^9
-// pushes the next nine decimal digits out of the top limb. Digits are only
+// as a base-2^64 big fraction (at most 17 limbs); multiplying it by 10^19
+// pushes the next nineteen decimal digits out of the top limb. Digits are only
 // generated up to the rounding position (plus one chunk), zero limbs at both
 // ends are skipped, and everything is integer arithmetic, so the soft-float
 // and the hard-float builds give the same text. No heap; the deepest frame is
 // this function's, about 300 bytes of limbs plus the caller's digit buffer.
 
-#define FRAC_LIMBS 34 // ceil(1074 / 32)
+#define FRAC_LIMBS 17 // ceil(1074 / 64)
+#define TEN19      UINT64_C(10000000000000000000)
 #define INT_LIMBS  36 // ceil(309 / 9) + 1
 #define BILLION    1000000000u
 
@@ -104,9 +105,11 @@ static int u64_digits(uint64_t v, char *out)
 // Nine digits of a chunk < 10^9, leading zeros included.
 static void chunk9(uint32_t c, char *out)
 {
-    for (int i = 8; i >= 0; i--) {
-        out[i] = (char)('0' + c % 10);
-        c /= 10;
+    out[0] = (char)('0' + c / 100000000);
+    c %= 100000000;
+    for (int i = 7; i > 0; i -= 2) {
+        memcpy(out + i, digit_pairs + 2 * (c % 100), 2);
+        c /= 100;
     }
 }
 
@@ -291,8 +294,20 @@ static int dtoa_fast(uint64_t m, int e2, int fmode, int ndig, struct __hl_dtoa *
     return 1;
 }
 
-// Decimal digits of m * 2^e2 (e2 > 0, the value >= 2^64); returns how many.
-static int big_int_digits(uint64_t m, int e2, char *out)
+// Nineteen digits of a chunk < 10^19, leading zeros included.
+static void chunk19(uint64_t c, char *out)
+{
+    uint64_t hi = c / 10000000000u; // < 10^9
+    uint64_t lo = c % 10000000000u;
+    chunk9((uint32_t)hi, out);
+    chunk9((uint32_t)(lo / 10), out + 9);
+    out[18] = (char)('0' + lo % 10);
+}
+
+// Decimal digits of m * 2^e2 (e2 > 0, the value >= 2^64): the first ones,
+// at least `need` of them, go to out (*stored says how many; *rest is set if
+// a digit after them is not zero); returns how many digits the value has.
+static int big_int_digits(uint64_t m, int e2, char *out, int need, int *stored, int *rest)
 {
     uint32_t l[INT_LIMBS];
     int      len = 0;
@@ -301,21 +316,29 @@ static int big_int_digits(uint64_t m, int e2, char *out)
         m /= BILLION;
     }
     while (e2 > 0) {
-        int      sh = e2 > 28 ? 28 : e2;
+        // l[i] < 10^9 < 2^30: shifted by up to 33 bits it stays below 2^63
+        int      sh = e2 > 33 ? 33 : e2;
         uint64_t carry = 0;
         for (int i = 0; i < len; i++) {
             uint64_t t = ((uint64_t)l[i] << sh) + carry;
             l[i] = (uint32_t)(t % BILLION);
             carry = t / BILLION;
         }
-        if (carry)
-            l[len++] = (uint32_t)carry;
+        while (carry) {
+            l[len++] = (uint32_t)(carry % BILLION);
+            carry /= BILLION;
+        }
         e2 -= sh;
     }
-    int n = u64_digits(l[len - 1], out);
-    for (int i = len - 2; i >= 0; i--, n += 9)
+    int top = u64_digits(l[len - 1], out);
+    int n = top, i = len - 2;
+    for (; i >= 0 && n < need; i--, n += 9)
         chunk9(l[i], out + n);
-    return n;
+    *stored = n;
+    *rest = 0;
+    for (; i >= 0; i--)
+        *rest |= l[i] != 0;
+    return top + 9 * (len - 1);
 }
 
 void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out)
@@ -355,15 +378,16 @@ void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out)
     int      n = 0;         // significant digits in buf
     int      fd = 0;        // fraction digits produced (leading zeros included)
     int      lead = 0;      // leading zeros of the fraction before digits[0]
-    uint32_t f[FRAC_LIMBS]; // the fraction, f[L-1] most significant
+    uint64_t f[FRAC_LIMBS]; // the fraction, f[L-1] most significant
     int      lo = 0, hi = 0, L = 0;
+    int      intdigits = 0, int_rest = 0;
 
     if (e2 >= 0) {
         int bitlen = 64 - __builtin_clzll(m);
         if (bitlen + e2 <= 64)
             n = u64_digits(m << e2, buf);
         else
-            n = big_int_digits(m, e2, buf);
+            intdigits = big_int_digits(m, e2, buf, fmode ? INT_MAX : ndig + 1, &n, &int_rest);
     } else {
         int      k = -e2; // the value is m / 2^k
         uint64_t ip = k < 64 ? m >> k : 0;
@@ -371,62 +395,59 @@ void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out)
         if (ip)
             n = u64_digits(ip, buf);
         if (fr) {
-            // fr / 2^k as fr * 2^(32L - k) / 2^(32L)
-            L = (k + 31) / 32;
-            int sh = 32 * L - k;
+            // fr / 2^k as fr * 2^(64L - k) / 2^(64L): fr < 2^53 shifted by
+            // less than 64 bits fills at most the two lowest limbs
+            L = (k + 63) / 64;
+            int sh = 64 * L - k;
             memset(f, 0, sizeof(f[0]) * (size_t)L);
-            // fr < 2^53 shifted by < 32 bits: at most 85 bits, three limbs
-            int      w = sh / 32, b = sh % 32;
-            uint64_t low = fr << b;
-            uint64_t high = b ? fr >> (64 - b) : 0;
-            f[w] = (uint32_t)low;
-            if (w + 1 < L)
-                f[w + 1] = (uint32_t)(low >> 32);
-            if (w + 2 < L)
-                f[w + 2] = (uint32_t)high;
-            lo = w;
-            hi = w + 3 < L ? w + 3 : L;
+            f[0] = fr << sh;
+            if (L > 1)
+                f[1] = sh ? fr >> (64 - sh) : 0;
+            lo = 0;
+            hi = L > 1 ? 2 : 1;
             while (hi > lo && f[hi - 1] == 0)
                 hi--;
         }
     }
-    int intdigits = n;
+    if (!intdigits)
+        intdigits = n;
 
-    // Fraction digits until the digit after the rounding position is known.
+    // Fraction digits, 19 at a time, until the digit after the rounding
+    // position is known.
     while (lo < hi) {
         if (fmode ? fd > ndig : n > ndig)
             break;
         uint64_t c = 0;
         for (int i = lo; i < hi; i++) {
-            uint64_t t = (uint64_t)f[i] * BILLION + c;
-            f[i] = (uint32_t)t;
-            c = t >> 32;
+            u128 t = (u128)f[i] * TEN19 + c;
+            f[i] = (uint64_t)t;
+            c = (uint64_t)(t >> 64);
         }
-        uint32_t chunk = 0;
+        uint64_t chunk = 0;
         if (hi < L) {
             if (c)
-                f[hi++] = (uint32_t)c;
+                f[hi++] = c;
         } else {
-            chunk = (uint32_t)c;
+            chunk = c;
         }
         while (lo < hi && f[lo] == 0)
             lo++;
         if (n) {
-            chunk9(chunk, buf + n);
-            n += 9;
+            chunk19(chunk, buf + n);
+            n += 19;
         } else if (chunk) {
-            char tmp[9];
-            chunk9(chunk, tmp);
+            char tmp[19];
+            chunk19(chunk, tmp);
             int z = 0;
             while (tmp[z] == '0')
                 z++;
-            memcpy(buf, tmp + z, (size_t)(9 - z));
-            n = 9 - z;
+            memcpy(buf, tmp + z, (size_t)(19 - z));
+            n = 19 - z;
             lead = fd + z;
         }
-        fd += 9;
+        fd += 19;
     }
-    int sticky = lo < hi; // fraction digits left beyond buf
+    int sticky = lo < hi || int_rest; // digits left beyond buf are not all zero
 
     if (n == 0) {
         // Only in f mode: the value is below 10^-(ndig+1), it rounds to zero.
