@@ -55,7 +55,7 @@ struct __hl_dtoa {
 // Rounds the double whose bits are `bits` to nearest, ties to even, on its
 // exact binary value: with fmode 0 to `ndig` (>= 1) significant digits, with
 // fmode 1 to `ndig` (>= 0) digits after the decimal point. No heap, about
-// 1 KiB of stack besides *out, no floating-point instructions.
+// 400 bytes of stack besides *out, no floating-point instructions.
 void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out);
 
 #ifdef PF_DTOA_HERE
@@ -69,8 +69,10 @@ void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out);
 // pushes the next nineteen decimal digits out of the top limb. Digits are only
 // generated up to the rounding position (plus one chunk), zero limbs at both
 // ends are skipped, and everything is integer arithmetic, so the soft-float
-// and the hard-float builds give the same text. No heap; the deepest frame is
-// this function's, about 300 bytes of limbs plus the caller's digit buffer.
+// and the hard-float builds give the same text. No heap. Stack (clang
+// -fstack-usage, x86_64 and aarch64): vfprintf's frame is about 1.4 KiB (the
+// 800-byte digit buffer, the positional argument table), this function's
+// about 300 bytes (the limbs), the deepest path through both under 1.9 KiB.
 
 #define FRAC_LIMBS 17 // ceil(1074 / 64)
 #define TEN19      UINT64_C(10000000000000000000)
