@@ -21,6 +21,9 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
     "src/c/swprintf.c",
+    "src/c/vfprintf.c",
+    "src/c/vfprintf_s.c",
+    "src/c/vfwprintf.c",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.
