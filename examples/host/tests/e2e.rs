@@ -3,9 +3,8 @@
 //! follow C, the expected text comes from the host's own C library.
 //! Skips, saying why, where /dev/kvm is missing or unusable.
 //!
-//! Doubles are printed with at most 17 significant digits (DECIMAL_DIG): past
-//! that C lets the digits differ, and picolibc pads with zeros where glibc
-//! prints the exact binary expansion.
+//! Doubles are printed with at most 17 significant digits here; exact digits at
+//! every precision are tested natively against glibc (tools/picolibc-build/tests/printf_exact.rs).
 use std::ffi::CString;
 
 use hyperlight_libc_example_host::{Guest, HyperlightError, guest_path, kvm_unavailable};

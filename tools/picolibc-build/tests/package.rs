@@ -68,12 +68,9 @@ fn files_below(base: &Path, dir: &str) -> BTreeSet<String> {
 /// `picobuild/headers.rs::install` copies: keep the two in step.
 fn exported_headers() -> BTreeSet<String> {
     let root = crate_root();
-    let mut dirs = vec![format!("{PICOLIBC}/libc/include"), format!("{PICOLIBC}/libc/stdio")];
-    for machine in ["x86", "aarch64"] {
-        for sub in ["machine", "sys"] {
-            dirs.push(format!("{PICOLIBC}/libc/machine/{machine}/{sub}"));
-        }
-    }
+    // picobuild/headers.rs exports libc/include; cargo-hyperlight also copies libc/stdio's
+    // headers from the package into its sysroot.
+    let dirs = [format!("{PICOLIBC}/libc/include"), format!("{PICOLIBC}/libc/stdio")];
     let mut set: BTreeSet<String> = dirs.iter().flat_map(|d| files_below(&root, d)).filter(|f| f.ends_with(".h")).collect();
     set.insert(format!("{PICOLIBC}/COPYING.picolibc"));
     set
