@@ -20,6 +20,7 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/initfini.c",
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
+    "src/c/strtod.c",
     "src/c/swprintf.c",
 ];
 
