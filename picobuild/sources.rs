@@ -22,6 +22,7 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/os_fallbacks.c",
     "src/c/strtod.c",
     "src/c/swprintf.c",
+    "src/c/vfscanf.c",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.
