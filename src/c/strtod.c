@@ -166,26 +166,30 @@ struct bn {
     int n;
 };
 
-static void bn_mul_add(struct bn *a, uint32_t m, uint32_t add)
+/* a = a * m + add */
+static void bn_mul_add(struct bn *a, uint64_t m, uint64_t add)
 {
-    uint64_t carry = add;
+    u128 carry = add;
     for (int i = 0; i < a->n; i++) {
-        uint64_t v = (uint64_t)a->d[i] * m + carry;
+        u128 v = (u128)a->d[i] * m + carry;
         a->d[i] = (uint32_t)v;
         carry = v >> 32;
     }
-    if (carry)
+    while (carry) {
         a->d[a->n++] = (uint32_t)carry;
+        carry >>= 32;
+    }
 }
 
 static void bn_mul_pow5(struct bn *a, long e)
 {
-    static const uint32_t p5[14] = { 1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125,
-                                     9765625, 48828125, 244140625, 1220703125 };
-    for (; e >= 13; e -= 13)
-        bn_mul_add(a, p5[13], 0);
-    if (e)
-        bn_mul_add(a, p5[e], 0);
+    uint64_t p = 1;
+    for (; e >= 27; e -= 27)
+        bn_mul_add(a, 7450580596923828125ull, 0); /* 5^27 */
+    while (e--)
+        p *= 5;
+    if (p > 1)
+        bn_mul_add(a, p, 0);
 }
 
 static long bn_bits(const struct bn *a)
@@ -217,64 +221,6 @@ static void bn_shl(struct bn *a, long s)
     a->n = n;
 }
 
-/* a >>= s, returning the s (<= 128) bits shifted out. */
-static u128 bn_shr(struct bn *a, int s)
-{
-    u128 out = 0;
-    for (int i = 0; i < 4 && i < a->n; i++)
-        out |= (u128)a->d[i] << (32 * i);
-    if (s < 128)
-        out &= ((u128)1 << s) - 1;
-    int limbs = s / 32, bits = s % 32;
-    if (limbs >= a->n) {
-        a->n = 0;
-        return out;
-    }
-    memmove(a->d, a->d + limbs, (size_t)(a->n - limbs) * 4);
-    a->n -= limbs;
-    if (bits) {
-        for (int i = 0; i < a->n; i++)
-            a->d[i] = (a->d[i] >> bits) | (i + 1 < a->n ? a->d[i + 1] << (32 - bits) : 0);
-    }
-    while (a->n && !a->d[a->n - 1])
-        a->n--;
-    return out;
-}
-
-static int bn_cmp(const struct bn *a, const struct bn *b)
-{
-    if (a->n != b->n)
-        return a->n < b->n ? -1 : 1;
-    for (int i = a->n - 1; i >= 0; i--)
-        if (a->d[i] != b->d[i])
-            return a->d[i] < b->d[i] ? -1 : 1;
-    return 0;
-}
-
-static void bn_sub(struct bn *a, const struct bn *b)
-{
-    int64_t borrow = 0;
-    for (int i = 0; i < a->n; i++) {
-        int64_t v = (int64_t)a->d[i] - (i < b->n ? b->d[i] : 0) - borrow;
-        borrow = v < 0;
-        a->d[i] = (uint32_t)v;
-    }
-    while (a->n && !a->d[a->n - 1])
-        a->n--;
-}
-
-static void bn_shl1(struct bn *a, unsigned bit)
-{
-    uint32_t carry = bit;
-    for (int i = 0; i < a->n; i++) {
-        uint32_t v = a->d[i];
-        a->d[i] = (v << 1) | carry;
-        carry = v >> 31;
-    }
-    if (carry)
-        a->d[a->n++] = carry;
-}
-
 /* The top 128 bits of a (bit 127 set) and whether any bit below them is set. */
 static u128 bn_top128(const struct bn *a, long *drop, int *sticky)
 {
@@ -302,6 +248,60 @@ static u128 bn_top128(const struct bn *a, long *drop, int *sticky)
     return w;
 }
 
+/* q = floor(a / b) (below 2^128), *rem = whether a remainder is left; a and
+   b are clobbered (a needs a spare limb). Knuth's algorithm D, base 2^32. */
+static u128 bn_divmod(struct bn *a, struct bn *b, int *rem)
+{
+    int s = __builtin_clz(b->d[b->n - 1]);
+    bn_shl(a, s);
+    bn_shl(b, s);
+    int n = b->n, m = a->n - n;
+    u128 q = 0;
+    if (m < 0) {
+        *rem = a->n != 0;
+        return 0;
+    }
+    a->d[a->n] = 0;
+    uint32_t btop = b->d[n - 1], bnext = n >= 2 ? b->d[n - 2] : 0;
+    for (int j = m; j >= 0; j--) {
+        uint64_t num = ((uint64_t)a->d[j + n] << 32) | a->d[j + n - 1];
+        uint64_t qhat = num / btop, rhat = num % btop;
+        while (qhat >> 32 || (n >= 2 && qhat * bnext > ((rhat << 32) | a->d[j + n - 2]))) {
+            qhat--;
+            rhat += btop;
+            if (rhat >> 32)
+                break;
+        }
+        uint64_t carry = 0;
+        int64_t borrow = 0;
+        for (int i = 0; i < n; i++) {
+            uint64_t prod = qhat * b->d[i] + carry;
+            carry = prod >> 32;
+            int64_t t = (int64_t)a->d[i + j] - (int64_t)(uint32_t)prod - borrow;
+            a->d[i + j] = (uint32_t)t;
+            borrow = t < 0;
+        }
+        int64_t t = (int64_t)a->d[j + n] - (int64_t)carry - borrow;
+        a->d[j + n] = (uint32_t)t;
+        if (t < 0) { /* qhat was one too large: add b back */
+            qhat--;
+            uint64_t c = 0;
+            for (int i = 0; i < n; i++) {
+                uint64_t v = (uint64_t)a->d[i + j] + b->d[i] + c;
+                a->d[i + j] = (uint32_t)v;
+                c = v >> 32;
+            }
+            a->d[j + n] += (uint32_t)c;
+        }
+        q = (q << 32) | qhat;
+    }
+    int any = 0;
+    for (int i = 0; i < n; i++)
+        any |= a->d[i] != 0;
+    *rem = any;
+    return q;
+}
+
 /* Exact: D * 10^E, D in a (capacity for the products), b scratch. */
 static void slow_core(struct bn *a, struct bn *b, long E, int sticky_in, const struct fmt *f,
                       struct res *r)
@@ -323,30 +323,12 @@ static void slow_core(struct bn *a, struct bn *b, long E, int sticky_in, const s
         bn_shl(b, -t);
         t = 0;
     }
-    u128 low = 0;
-    int nlow = 0; /* bits of num below rem, fed from the top */
-    if (t >= p + 3) {
-        bn_shl(a, t - p - 3);
-    } else {
-        nlow = p + 3 - (int)t;
-        low = bn_shr(a, nlow);
-    }
-    u128 q = 0;
-    for (int i = p + 2; i >= 0; i--) {
-        unsigned bit = 0;
-        if (i >= p + 3 - nlow) { /* a bit of D's low part, else a zero of 2^t */
-            int j = i - (p + 3 - nlow);
-            bit = (unsigned)(low >> j) & 1;
-        }
-        bn_shl1(a, bit);
-        if (bn_cmp(a, b) >= 0) {
-            bn_sub(a, b);
-            q |= (u128)1 << i;
-        }
-    }
+    bn_shl(a, t);
+    int rem;
+    u128 q = bn_divmod(a, b, &rem);
     int lz = (q >> 64) ? __builtin_clzll((uint64_t)(q >> 64)) : 64 + __builtin_clzll((uint64_t)q);
     u128 W = q << lz;
-    round_window(W, E - t0 - lz, (a->n || sticky_in) ? STICKY : EXACT, 0, f, r);
+    round_window(W, E - t0 - lz, (rem || sticky_in) ? STICKY : EXACT, 0, f, r);
 }
 
 /* D from the first nk significant digits at sig (narrow or wide), skipping
@@ -358,10 +340,8 @@ static int build_digits(struct bn *a, const void *sig, int wide, long nk, long n
     const unsigned char *s8 = sig;
     const wchar_t *sw = sig;
     long i = 0, pos = 0;
-    uint32_t chunk = 0;
+    uint64_t chunk = 0, scale = 1;
     int cl = 0;
-    static const uint32_t p10[10] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
-                                      1000000000 };
     a->n = 0;
     int sticky = 0;
     while (i < n) {
@@ -372,9 +352,11 @@ static int build_digits(struct bn *a, const void *sig, int wide, long nk, long n
         unsigned d = c - '0';
         if (i < nk) {
             chunk = chunk * 10 + d;
-            if (++cl == 9) {
-                bn_mul_add(a, p10[9], chunk);
+            scale *= 10;
+            if (++cl == 19) {
+                bn_mul_add(a, scale, chunk);
                 chunk = 0;
+                scale = 1;
                 cl = 0;
             }
         } else if (d) {
@@ -383,13 +365,12 @@ static int build_digits(struct bn *a, const void *sig, int wide, long nk, long n
         }
         i++;
     }
-    if (cl) {
-        bn_mul_add(a, p10[cl], chunk);
-    }
+    if (cl)
+        bn_mul_add(a, scale, chunk);
     return sticky;
 }
 
-#define SMALL_LIMBS 88  /* 2816 bits: D of 800 digits, 5^1124 */
+#define SMALL_LIMBS 92  /* 2944 bits: D of 800 digits, 5^1124 * 2^58 */
 #define LD_LIMBS_A  520 /* 16640 bits: D * 5^E below 2^16384 */
 #define LD_LIMBS_B  424 /* 13568 bits: 5^5766 */
 
@@ -485,14 +466,14 @@ static void set_errno(const struct hl_num *num, const struct res *r, const struc
         errno = ERANGE;
 }
 
-double __hl_num_to_double(const struct hl_num *num, int set_err)
+static inline __attribute__((always_inline)) double num_to_double(const struct hl_num *num, int set_err)
 {
     uint64_t bits;
     struct res r;
     if (num->kind == HL_INF) {
         bits = 0x7ffull << 52;
     } else if (num->kind == HL_NAN) {
-        bits = 0x7ff8ull << 48;
+        bits = (0x7ff8ull << 48) | (num->w & ((1ull << 51) - 1));
     } else {
         convert(num, &F64, &r);
         if (set_err)
@@ -512,14 +493,14 @@ double __hl_num_to_double(const struct hl_num *num, int set_err)
     return d;
 }
 
-float __hl_num_to_float(const struct hl_num *num, int set_err)
+static inline __attribute__((always_inline)) float num_to_float(const struct hl_num *num, int set_err)
 {
     uint32_t bits;
     struct res r;
     if (num->kind == HL_INF) {
         bits = 0xffu << 23;
     } else if (num->kind == HL_NAN) {
-        bits = 0x7fc00000u;
+        bits = 0x7fc00000u | ((uint32_t)num->w & ((1u << 22) - 1));
     } else {
         convert(num, &F32, &r);
         if (set_err)
@@ -550,7 +531,7 @@ long double __hl_num_to_ldouble(const struct hl_num *num, int set_err)
         m = 0;
     } else if (num->kind == HL_NAN) {
         se = 0x7fff;
-        m = (u128)1 << (FLD.p - 2);
+        m = ((u128)1 << (FLD.p - 2)) | (num->w & ((((u128)1) << (FLD.p - 2)) - 1));
     } else {
         convert(num, &FLD, &r);
         if (set_err)
@@ -587,6 +568,10 @@ long double __hl_num_to_ldouble(const struct hl_num *num, int set_err)
 }
 #endif
 
+double __hl_num_to_double(const struct hl_num *num, int set_err) { return num_to_double(num, set_err); }
+
+float __hl_num_to_float(const struct hl_num *num, int set_err) { return num_to_float(num, set_err); }
+
 /* ---- the subject sequence (C11 7.22.1.3), narrow and wide ---- */
 
 #define CHAR      unsigned char
@@ -620,7 +605,7 @@ double strtod(const char *restrict s, char **restrict end)
     size_t len = scan_num_narrow((const unsigned char *)s, &num);
     if (end)
         *end = (char *)s + len;
-    return __hl_num_to_double(&num, 1);
+    return num_to_double(&num, 1);
 }
 
 float strtof(const char *restrict s, char **restrict end)
@@ -629,7 +614,7 @@ float strtof(const char *restrict s, char **restrict end)
     size_t len = scan_num_narrow((const unsigned char *)s, &num);
     if (end)
         *end = (char *)s + len;
-    return __hl_num_to_float(&num, 1);
+    return num_to_float(&num, 1);
 }
 
 double wcstod(const wchar_t *restrict s, wchar_t **restrict end)
@@ -638,7 +623,7 @@ double wcstod(const wchar_t *restrict s, wchar_t **restrict end)
     size_t len = scan_num_wide(s, &num);
     if (end)
         *end = (wchar_t *)s + len;
-    return __hl_num_to_double(&num, 1);
+    return num_to_double(&num, 1);
 }
 
 float wcstof(const wchar_t *restrict s, wchar_t **restrict end)
@@ -647,7 +632,7 @@ float wcstof(const wchar_t *restrict s, wchar_t **restrict end)
     size_t len = scan_num_wide(s, &num);
     if (end)
         *end = (wchar_t *)s + len;
-    return __hl_num_to_float(&num, 1);
+    return num_to_float(&num, 1);
 }
 
 #if __LDBL_MANT_DIG__ == 53

@@ -68,6 +68,7 @@ static size_t SFX(scan_num)(const CHAR *s0, struct hl_num *num)
         if (((unsigned)s[1] | 32) != 'a' || ((unsigned)s[2] | 32) != 'n')
             return 0;
         s += 3;
+        uint64_t payload = 0;
         if (*s == '(') {
             const CHAR *p = s + 1;
             for (;; p++) {
@@ -76,9 +77,33 @@ static size_t SFX(scan_num)(const CHAR *s0, struct hl_num *num)
                     continue;
                 break;
             }
-            if (*p == ')')
+            if (*p == ')') {
+                /* as glibc: a sequence that is all one integer (base as
+                   strtoull's 0) gives the payload */
+                const CHAR *q = s + 1;
+                unsigned base = 10, d;
+                int ok = 1;
+                if (*q == '0' && ((unsigned)q[1] | 32) == 'x') {
+                    base = 16;
+                    q += 2;
+                    ok = q < p;
+                } else if (*q == '0') {
+                    base = 8;
+                }
+                for (; ok && q < p; q++) {
+                    if ((d = SFX(hexval)((unsigned)*q)) >= base)
+                        ok = 0;
+                    else if (payload > (~0ull - d) / base)
+                        payload = ~0ull;
+                    else
+                        payload = payload * base + d;
+                }
+                if (!ok)
+                    payload = 0;
                 s = p + 1;
+            }
         }
+        num->w = payload;
         num->kind = HL_NAN;
         num->neg = neg;
         return (size_t)(s - s0);
