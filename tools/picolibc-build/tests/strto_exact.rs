@@ -239,6 +239,12 @@ fn inputs() -> Vec<(char, String)> {
         hex.push(random_hex(&mut rng, -1074));
         hex.push(random_hex(&mut rng, -149));
     }
+    // float subnormals from hex, where glibc 2.36 rounds some wrongly
+    for _ in 0..1500 {
+        let digits = 1 + rng.below(8) as usize;
+        let frac: String = (0..digits).map(|_| b"0123456789abcdef"[rng.below(16) as usize] as char).collect();
+        hex.push(format!("0x1.{frac}p-{}", 120 + rng.below(35)));
+    }
     hex.push("0x1.000001p-150".into());
 
     let mut malformed: Vec<String> = MALFORMED.iter().map(|s| s.to_string()).collect();
@@ -571,8 +577,14 @@ fn strto_family_and_scanf_match_glibc_or_exact_rounding() {
         let ours = run(&build_ours(triple), &input);
         assert_eq!(ours.len(), inputs.len(), "{triple}: printed {} lines for {} inputs", ours.len(), inputs.len());
         let (n, glibc_wrong) = check(triple, &ours, &glibc, &inputs);
-        eprintln!("{triple}: {n} conversions agree; glibc differs from exact rounding in {}:", glibc_wrong.len());
-        for line in glibc_wrong.iter().take(20) {
+        let (scanf, strto): (Vec<&String>, Vec<&String>) = glibc_wrong.iter().partition(|l| matches!(l.as_bytes()[0], b's' | b't' | b'u' | b'w'));
+        eprintln!("{triple}: {n} conversions agree with exact rounding and C11.");
+        eprintln!("glibc's strto*/atof differ from exact rounding in {} (all listed):", strto.len());
+        for line in &strto {
+            eprintln!("  {line}");
+        }
+        eprintln!("glibc's sscanf/swscanf differ from C11 7.21.6.2 in {} (first 10):", scanf.len());
+        for line in scanf.iter().take(10) {
             eprintln!("  {line}");
         }
     }
