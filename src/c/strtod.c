@@ -166,19 +166,27 @@ struct bn {
     int n;
 };
 
-/* a = a * m + add */
+/* a = a * m + add, two limbs at a time (the limbs are little-endian, as the
+   64-bit words holding them) */
 static void bn_mul_add(struct bn *a, uint64_t m, uint64_t add)
 {
+    if (a->n & 1)
+        a->d[a->n++] = 0;
     u128 carry = add;
-    for (int i = 0; i < a->n; i++) {
-        u128 v = (u128)a->d[i] * m + carry;
-        a->d[i] = (uint32_t)v;
-        carry = v >> 32;
+    for (int i = 0; i < a->n; i += 2) {
+        uint64_t x;
+        memcpy(&x, a->d + i, 8);
+        u128 v = (u128)x * m + carry;
+        x = (uint64_t)v;
+        memcpy(a->d + i, &x, 8);
+        carry = v >> 64;
     }
     while (carry) {
         a->d[a->n++] = (uint32_t)carry;
         carry >>= 32;
     }
+    while (a->n && !a->d[a->n - 1])
+        a->n--;
 }
 
 static void bn_mul_pow5(struct bn *a, long e)
@@ -331,11 +339,11 @@ static void slow_core(struct bn *a, struct bn *b, long E, int sticky_in, const s
     round_window(W, E - t0 - lz, (rem || sticky_in) ? STICKY : EXACT, 0, f, r);
 }
 
-/* D from the first nk significant digits at sig (narrow or wide), skipping
-   the decimal point; returns the sticky flag of the digits nk..n-1. */
 #define HL_SIG_DIGITS 800
 
-static int build_digits(struct bn *a, const void *sig, int wide, long nk, long n)
+/* D from the first nk significant digits at sig (narrow or wide), skipping
+   the decimal point. */
+static void build_digits(struct bn *a, const void *sig, int wide, long nk)
 {
     const unsigned char *s8 = sig;
     const wchar_t *sw = sig;
@@ -343,31 +351,23 @@ static int build_digits(struct bn *a, const void *sig, int wide, long nk, long n
     uint64_t chunk = 0, scale = 1;
     int cl = 0;
     a->n = 0;
-    int sticky = 0;
-    while (i < n) {
+    while (i < nk) {
         unsigned c = wide ? (unsigned)sw[pos] : s8[pos];
         pos++;
         if (c == '.')
             continue;
-        unsigned d = c - '0';
-        if (i < nk) {
-            chunk = chunk * 10 + d;
-            scale *= 10;
-            if (++cl == 19) {
-                bn_mul_add(a, scale, chunk);
-                chunk = 0;
-                scale = 1;
-                cl = 0;
-            }
-        } else if (d) {
-            sticky = 1;
-            break;
+        chunk = chunk * 10 + (c - '0');
+        scale *= 10;
+        if (++cl == 19) {
+            bn_mul_add(a, scale, chunk);
+            chunk = 0;
+            scale = 1;
+            cl = 0;
         }
         i++;
     }
     if (cl)
         bn_mul_add(a, scale, chunk);
-    return sticky;
 }
 
 #define SMALL_LIMBS 92  /* 2944 bits: D of 800 digits, 5^1124 * 2^58 */
@@ -380,8 +380,8 @@ static void __attribute__((noinline)) slow_small(const struct hl_num *num, const
     uint32_t da[SMALL_LIMBS], db[SMALL_LIMBS];
     struct bn a = { da, 0 }, b = { db, 0 };
     long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
-    int sticky = build_digits(&a, num->sig, num->wide, nk, num->n);
-    slow_core(&a, &b, num->q + num->n - nk, sticky, f, r);
+    build_digits(&a, num->sig, num->wide, nk);
+    slow_core(&a, &b, num->q + num->n - nk, num->last_nz >= nk, f, r);
 }
 
 #ifdef HL_LD_BIG
@@ -391,8 +391,8 @@ static void __attribute__((noinline)) slow_big(const struct hl_num *num, const s
     uint32_t da[LD_LIMBS_A], db[LD_LIMBS_B];
     struct bn a = { da, 0 }, b = { db, 0 };
     long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
-    int sticky = build_digits(&a, num->sig, num->wide, nk, num->n);
-    slow_core(&a, &b, num->q + num->n - nk, sticky, f, r);
+    build_digits(&a, num->sig, num->wide, nk);
+    slow_core(&a, &b, num->q + num->n - nk, num->last_nz >= nk, f, r);
 }
 #endif
 

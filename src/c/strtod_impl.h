@@ -16,6 +16,7 @@ struct hl_num {
     uint64_t w;     /* HL_DEC: the first (up to) 19 significant digits */
     unsigned __int128 w128; /* HL_HEX: the leading significant bits */
     long n;         /* HL_DEC: number of significant digits */
+    long last_nz;   /* HL_DEC: index of the last non-zero digit after the 19th, else 0 */
     long q;         /* HL_DEC: value = (all n digits) * 10^q; HL_HEX: w128 * 2^q */
     const void *sig; /* HL_DEC: the first significant digit (a '.' may follow among them) */
 };

@@ -167,8 +167,8 @@ static size_t SFX(scan_num)(const CHAR *s0, struct hl_num *num)
     const CHAR *p = s;
     const CHAR *sig = 0;
     uint64_t w = 0;
-    long n = 0, dp = 0;
-    int any = 0, trunc = 0;
+    long n = 0, dp = 0, last_nz = 0;
+    int any = 0;
     unsigned d;
     for (; (d = (unsigned)*p - '0') < 10; p++) {
         any = 1;
@@ -179,8 +179,8 @@ static size_t SFX(scan_num)(const CHAR *s0, struct hl_num *num)
         }
         if (n < 19)
             w = w * 10 + d;
-        else
-            trunc |= d != 0;
+        else if (d)
+            last_nz = n;
         n++;
     }
     if (*p == '.') {
@@ -195,8 +195,8 @@ static size_t SFX(scan_num)(const CHAR *s0, struct hl_num *num)
             }
             if (n < 19)
                 w = w * 10 + d;
-            else
-                trunc |= d != 0;
+            else if (d)
+                last_nz = n;
             n++;
         }
         if (!any)
@@ -217,7 +217,8 @@ static size_t SFX(scan_num)(const CHAR *s0, struct hl_num *num)
     num->w = w;
     num->n = n;
     num->q = dp;
-    num->trunc = trunc;
+    num->trunc = last_nz != 0;
+    num->last_nz = last_nz;
     num->sig = sig;
     return (size_t)(p - s0);
 }

@@ -589,3 +589,30 @@ fn strto_family_and_scanf_match_glibc_or_exact_rounding() {
         }
     }
 }
+
+/// aarch64's binary128 long double, checked natively: src/c/strtod.c built for
+/// the host with -mlong-double-128 against glibc's strtof128.
+#[test]
+fn binary128_strtold_matches_glibc_strtof128() {
+    if !native_host() {
+        return;
+    }
+    let work = tmp_dir().join("strto_exact").join("binary128");
+    std::fs::create_dir_all(&work).unwrap();
+    let src = crate_root().join("src/c/strtod.c");
+    let obj = work.join("strtod.o");
+    let renames = ["strtod", "strtof", "strtold", "wcstod", "wcstof", "wcstold"].map(|f| format!("-D{f}=hl_{f}"));
+    run_ok(Command::new(clang()).args(["-O2", "-mlong-double-128", "-c"]).args(&renames).arg(&src).arg("-o").arg(&obj));
+    let exe = work.join("binary128");
+    run_ok(
+        Command::new(clang())
+            .args(["-O2", "-mlong-double-128"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native/strto_exact/binary128.c"))
+            .arg(&obj)
+            .arg("-o")
+            .arg(&exe),
+    );
+    let out = Command::new("timeout").arg("120").arg(&exe).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains(": 0 of"), "binary128 strtold differs from glibc's strtof128:\n{text}");
+}
