@@ -616,3 +616,15 @@ fn binary128_strtold_matches_glibc_strtof128() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success() && text.contains(": 0 of"), "binary128 strtold differs from glibc's strtof128:\n{text}");
 }
+
+/// src/c/strtod_pow5.h is what tools/gen-strtod-table writes.
+#[test]
+fn power_of_five_table_is_generated() {
+    let out = Command::new("python3")
+        .arg(crate_root().join("tools/gen-strtod-table"))
+        .arg("--check")
+        .current_dir(crate_root())
+        .output()
+        .expect("python3 (Debian: apt-get install python3)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
