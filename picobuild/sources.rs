@@ -20,10 +20,12 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/initfini.c",
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
+    "src/c/strtod.c",
     "src/c/swprintf.c",
     "src/c/vfprintf.c",
     "src/c/vfprintf_s.c",
     "src/c/vfwprintf.c",
+    "src/c/vfscanf.c",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.

@@ -1,0 +1,659 @@
+// SPDX-License-Identifier: Apache-2.0
+// strtod, strtof, strtold and the wcsto* forms, correctly rounded for every
+// input length, with the subject-sequence grammar of C11 7.22.1.3 and ERANGE
+// exactly on overflow or an inexact subnormal/zero result. Replaces picolibc's
+// conv_flt.c-based ones, which kept only 17 (or 9) digits and rounded twice.
+//
+// Decimal input: the first 19 significant digits go through a 128-bit
+// multiplication by a truncated power of five (src/c/strtod_pow5.h); when its
+// error interval could straddle a rounding boundary, or for long double
+// beyond that table, an exact big-number computation (no heap, bounded
+// stack) decides. That uses the first HL_SIG_DIGITS significant digits plus a
+// sticky flag for any non-zero digit after them, which is exact for float and
+// double (a halfway point between two doubles has at most 768 significant
+// digits); long double is exact up to that many significant digits.
+// Rounding is always to nearest, ties to even, in integer arithmetic only (as
+// picolibc's was), so the soft-float and hard-float builds agree bit for bit.
+#include <ctype.h>
+#include <errno.h>
+#include <float.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "strtod_impl.h"
+
+#if __LDBL_MANT_DIG__ > 53
+#define HL_LD_BIG
+#endif
+#include "strtod_pow5.h"
+
+typedef unsigned __int128 u128;
+
+/* A binary floating-point format. */
+struct fmt {
+    int p;       /* significand bits, including the leading one */
+    int emin;    /* exponent of the leading bit of the smallest normal */
+    int emax;    /* exponent of the leading bit of the largest finite */
+    int max10;   /* values of >= 10^max10 overflow */
+    int zero10;  /* values below 10^zero10 round to zero */
+};
+
+static const struct fmt F32 = { 24, -126, 127, 39, -46 };
+static const struct fmt F64 = { 53, -1022, 1023, 309, -324 };
+#if __LDBL_MANT_DIG__ == 64
+static const struct fmt FLD = { 64, -16382, 16383, 4933, -4951 };
+#elif __LDBL_MANT_DIG__ == 113
+static const struct fmt FLD = { 113, -16382, 16383, 4933, -4966 };
+#endif
+
+enum { K_ZERO, K_FINITE, K_INF };
+
+/* A rounded result: m * 2^(x - p + 1) for normals (leading bit of m at p-1);
+   subnormals have x == emin - 1 and m < 2^(p-1). */
+struct res {
+    int kind;
+    int inexact;
+    int x;
+    u128 m;
+};
+
+enum { EXACT, STICKY, APPROX };
+
+/* Rounds W * 2^e (W has bit 127 set) to f. mode EXACT: the value is W*2^e;
+   STICKY: slightly more than that, less than (W+1)*2^e; APPROX: in
+   [W, W+err) * 2^e. Returns 0 when APPROX cannot decide. */
+static int round_window(u128 W, long e, int mode, unsigned err, const struct fmt *f, struct res *r)
+{
+    long x = e + 127;
+    if (x > f->emax) {
+        r->kind = K_INF;
+        r->inexact = 1;
+        return 1;
+    }
+    long shift;
+    if (x >= f->emin) {
+        shift = 128 - f->p;
+    } else {
+        if (mode == APPROX)
+            return 0;
+        shift = (long)(f->emin - f->p + 1) - e;
+        if (shift > 128) {
+            r->kind = K_ZERO;
+            r->inexact = 1;
+            return 1;
+        }
+        x = f->emin - 1;
+    }
+    u128 m, rem, half;
+    if (shift == 128) {
+        m = 0;
+        rem = W;
+        half = (u128)1 << 127;
+    } else {
+        m = W >> shift;
+        rem = W & (((u128)1 << shift) - 1);
+        half = (u128)1 << (shift - 1);
+    }
+    int up;
+    if (mode == EXACT) {
+        up = rem > half || (rem == half && (m & 1));
+        r->inexact = rem != 0;
+    } else if (mode == STICKY) {
+        up = rem >= half;
+        r->inexact = 1;
+    } else {
+        if (rem <= half && half < rem + err)
+            return 0;
+        up = rem > half;
+        r->inexact = 1;
+    }
+    m += up;
+    if (x >= f->emin) {
+        if (m >> f->p) {
+            m >>= 1;
+            x++;
+            if (x > f->emax) {
+                r->kind = K_INF;
+                return 1;
+            }
+        }
+    } else if (m >> (f->p - 1)) {
+        x = f->emin;
+    }
+    r->kind = m ? K_FINITE : K_ZERO;
+    r->x = (int)x;
+    r->m = m;
+    return 1;
+}
+
+static inline int clz64(uint64_t v) { return __builtin_clzll(v); }
+
+/* floor(q * log2(5)), exact for |q| < 4004. */
+static inline long pow5_exp2(long q) { return (q * 1217359) >> 19; }
+
+/* w * 10^q by one 128-bit power of five; 0 if it cannot decide. */
+static int fast_dec(uint64_t w, long q, const struct fmt *f, struct res *r)
+{
+    if (q < POW5_QMIN || q > POW5_QMAX)
+        return 0;
+    int lz = clz64(w);
+    uint64_t wn = w << lz;
+    const uint64_t *t = pow5_128[q - POW5_QMIN];
+    u128 lo = (u128)wn * t[1];
+    u128 hi = (u128)wn * t[0];
+    u128 top = hi + (lo >> 64);
+    uint64_t low = (uint64_t)lo;
+    long e = pow5_exp2(q) - 127 + q - lz + 64;
+    unsigned err = 2;
+    if (!(top >> 127)) {
+        top = (top << 1) | (low >> 63);
+        low <<= 1;
+        e--;
+        err = 3;
+    }
+    if (q >= 0 && q <= 55) /* 5^q fits in 128 bits: the product is exact */
+        return round_window(top, e, low ? STICKY : EXACT, 0, f, r);
+    return round_window(top, e, APPROX, err, f, r);
+}
+
+/* ---- big numbers: little-endian 32-bit limbs ---- */
+
+struct bn {
+    uint32_t *d;
+    int n;
+};
+
+/* a = a * m + add, two limbs at a time (the limbs are little-endian, as the
+   64-bit words holding them) */
+static void bn_mul_add(struct bn *a, uint64_t m, uint64_t add)
+{
+    if (a->n & 1)
+        a->d[a->n++] = 0;
+    u128 carry = add;
+    for (int i = 0; i < a->n; i += 2) {
+        uint64_t x;
+        memcpy(&x, a->d + i, 8);
+        u128 v = (u128)x * m + carry;
+        x = (uint64_t)v;
+        memcpy(a->d + i, &x, 8);
+        carry = v >> 64;
+    }
+    while (carry) {
+        a->d[a->n++] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    while (a->n && !a->d[a->n - 1])
+        a->n--;
+}
+
+static void bn_mul_pow5(struct bn *a, long e)
+{
+    uint64_t p = 1;
+    for (; e >= 27; e -= 27)
+        bn_mul_add(a, 7450580596923828125ull, 0); /* 5^27 */
+    while (e--)
+        p *= 5;
+    if (p > 1)
+        bn_mul_add(a, p, 0);
+}
+
+static long bn_bits(const struct bn *a)
+{
+    return a->n ? (long)a->n * 32 - __builtin_clz(a->d[a->n - 1]) : 0;
+}
+
+static void bn_shl(struct bn *a, long s)
+{
+    if (!a->n || !s)
+        return;
+    int limbs = (int)(s / 32), bits = (int)(s % 32);
+    int n = a->n;
+    if (bits) {
+        uint32_t carry = 0;
+        for (int i = 0; i < n; i++) {
+            uint32_t v = a->d[i];
+            a->d[i] = (v << bits) | carry;
+            carry = v >> (32 - bits);
+        }
+        if (carry)
+            a->d[n++] = carry;
+    }
+    if (limbs) {
+        memmove(a->d + limbs, a->d, (size_t)n * 4);
+        memset(a->d, 0, (size_t)limbs * 4);
+        n += limbs;
+    }
+    a->n = n;
+}
+
+/* The top 128 bits of a (bit 127 set) and whether any bit below them is set. */
+static u128 bn_top128(const struct bn *a, long *drop, int *sticky)
+{
+    long bits = bn_bits(a);
+    u128 w = 0;
+    *sticky = 0;
+    *drop = bits - 128;
+    for (long i = 0; i < 128; i++) {
+        long b = bits - 1 - i;
+        w <<= 1;
+        if (b >= 0)
+            w |= (a->d[b / 32] >> (b % 32)) & 1;
+    }
+    for (long b = 0; b < bits - 128; b += 32) {
+        if (b + 32 <= bits - 128) {
+            if (a->d[b / 32]) {
+                *sticky = 1;
+                break;
+            }
+        } else if (a->d[b / 32] & ((1u << ((bits - 128) - b)) - 1)) {
+            *sticky = 1;
+            break;
+        }
+    }
+    return w;
+}
+
+/* q = floor(a / b) (below 2^128), *rem = whether a remainder is left; a and
+   b are clobbered (a needs a spare limb). Knuth's algorithm D, base 2^32. */
+static u128 bn_divmod(struct bn *a, struct bn *b, int *rem)
+{
+    int s = __builtin_clz(b->d[b->n - 1]);
+    bn_shl(a, s);
+    bn_shl(b, s);
+    int n = b->n, m = a->n - n;
+    u128 q = 0;
+    if (m < 0) {
+        *rem = a->n != 0;
+        return 0;
+    }
+    a->d[a->n] = 0;
+    uint32_t btop = b->d[n - 1], bnext = n >= 2 ? b->d[n - 2] : 0;
+    for (int j = m; j >= 0; j--) {
+        uint64_t num = ((uint64_t)a->d[j + n] << 32) | a->d[j + n - 1];
+        uint64_t qhat = num / btop, rhat = num % btop;
+        while (qhat >> 32 || (n >= 2 && qhat * bnext > ((rhat << 32) | a->d[j + n - 2]))) {
+            qhat--;
+            rhat += btop;
+            if (rhat >> 32)
+                break;
+        }
+        uint64_t carry = 0;
+        int64_t borrow = 0;
+        for (int i = 0; i < n; i++) {
+            uint64_t prod = qhat * b->d[i] + carry;
+            carry = prod >> 32;
+            int64_t t = (int64_t)a->d[i + j] - (int64_t)(uint32_t)prod - borrow;
+            a->d[i + j] = (uint32_t)t;
+            borrow = t < 0;
+        }
+        int64_t t = (int64_t)a->d[j + n] - (int64_t)carry - borrow;
+        a->d[j + n] = (uint32_t)t;
+        if (t < 0) { /* qhat was one too large: add b back */
+            qhat--;
+            uint64_t c = 0;
+            for (int i = 0; i < n; i++) {
+                uint64_t v = (uint64_t)a->d[i + j] + b->d[i] + c;
+                a->d[i + j] = (uint32_t)v;
+                c = v >> 32;
+            }
+            a->d[j + n] += (uint32_t)c;
+        }
+        q = (q << 32) | qhat;
+    }
+    int any = 0;
+    for (int i = 0; i < n; i++)
+        any |= a->d[i] != 0;
+    *rem = any;
+    return q;
+}
+
+/* Exact: D * 10^E, D in a (capacity for the products), b scratch. */
+static void slow_core(struct bn *a, struct bn *b, long E, int sticky_in, const struct fmt *f,
+                      struct res *r)
+{
+    long drop;
+    int sticky;
+    if (E >= 0) {
+        bn_mul_pow5(a, E);
+        u128 W = bn_top128(a, &drop, &sticky);
+        round_window(W, E + drop, (sticky || sticky_in) ? STICKY : EXACT, 0, f, r);
+        return;
+    }
+    b->d[0] = 1;
+    b->n = 1;
+    bn_mul_pow5(b, -E);
+    int p = f->p;
+    long t = bn_bits(b) + p + 2 - bn_bits(a), t0 = t; /* value = (D * 2^t0 / 5^-E) * 2^(E - t0) */
+    if (t < 0) {
+        bn_shl(b, -t);
+        t = 0;
+    }
+    bn_shl(a, t);
+    int rem;
+    u128 q = bn_divmod(a, b, &rem);
+    int lz = (q >> 64) ? __builtin_clzll((uint64_t)(q >> 64)) : 64 + __builtin_clzll((uint64_t)q);
+    u128 W = q << lz;
+    round_window(W, E - t0 - lz, (rem || sticky_in) ? STICKY : EXACT, 0, f, r);
+}
+
+#define HL_SIG_DIGITS 800
+
+/* D from the first nk significant digits at sig (narrow or wide), skipping
+   the decimal point. */
+static void build_digits(struct bn *a, const void *sig, int wide, long nk)
+{
+    const unsigned char *s8 = sig;
+    const wchar_t *sw = sig;
+    long i = 0, pos = 0;
+    uint64_t chunk = 0, scale = 1;
+    int cl = 0;
+    a->n = 0;
+    while (i < nk) {
+        unsigned c = wide ? (unsigned)sw[pos] : s8[pos];
+        pos++;
+        if (c == '.')
+            continue;
+        chunk = chunk * 10 + (c - '0');
+        scale *= 10;
+        if (++cl == 19) {
+            bn_mul_add(a, scale, chunk);
+            chunk = 0;
+            scale = 1;
+            cl = 0;
+        }
+        i++;
+    }
+    if (cl)
+        bn_mul_add(a, scale, chunk);
+}
+
+#define SMALL_LIMBS 92  /* 2944 bits: D of 800 digits, 5^1124 * 2^58 */
+#define LD_LIMBS_A  520 /* 16640 bits: D * 5^E below 2^16384 */
+#define LD_LIMBS_B  424 /* 13568 bits: 5^5766 */
+
+static void __attribute__((noinline)) slow_small(const struct hl_num *num, const struct fmt *f,
+                                                 struct res *r)
+{
+    uint32_t da[SMALL_LIMBS], db[SMALL_LIMBS];
+    struct bn a = { da, 0 }, b = { db, 0 };
+    long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
+    build_digits(&a, num->sig, num->wide, nk);
+    slow_core(&a, &b, num->q + num->n - nk, num->last_nz >= nk, f, r);
+}
+
+#ifdef HL_LD_BIG
+static void __attribute__((noinline)) slow_big(const struct hl_num *num, const struct fmt *f,
+                                               struct res *r)
+{
+    uint32_t da[LD_LIMBS_A], db[LD_LIMBS_B];
+    struct bn a = { da, 0 }, b = { db, 0 };
+    long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
+    build_digits(&a, num->sig, num->wide, nk);
+    slow_core(&a, &b, num->q + num->n - nk, num->last_nz >= nk, f, r);
+}
+#endif
+
+/* Rounds a parsed number to f. */
+static void convert(const struct hl_num *num, const struct fmt *f, struct res *r)
+{
+    r->inexact = 0;
+    if (num->kind == HL_ZERO || num->kind == HL_NONE) {
+        r->kind = K_ZERO;
+        return;
+    }
+    if (num->kind == HL_HEX) {
+        u128 h = num->w128;
+        long e = num->q;
+        int lz = 0;
+        while (!(h >> 127)) { /* at most 127 steps, once per call */
+            int s = (h >> 64) ? __builtin_clzll((uint64_t)(h >> 64)) : 64 + __builtin_clzll((uint64_t)h);
+            h <<= s;
+            lz += s;
+        }
+        e -= lz;
+        if (e + 127 > f->emax + 1) {
+            r->kind = K_INF;
+            r->inexact = 1;
+        } else if (e + 128 < f->emin - f->p - 1) {
+            r->kind = K_ZERO;
+            r->inexact = 1;
+        } else {
+            round_window(h, e, num->trunc ? STICKY : EXACT, 0, f, r);
+        }
+        return;
+    }
+    long mag = num->q + num->n; /* value in [10^(mag-1), 10^mag) */
+    if (mag > f->max10) {
+        r->kind = K_INF;
+        r->inexact = 1;
+        return;
+    }
+    if (mag <= f->zero10) {
+        r->kind = K_ZERO;
+        r->inexact = 1;
+        return;
+    }
+    long n19 = num->n < 19 ? num->n : 19;
+    long q = num->q + num->n - n19;
+    if (!num->trunc) {
+        if (fast_dec(num->w, q, f, r))
+            return;
+    } else {
+        struct res r2;
+        if (fast_dec(num->w, q, f, r) && fast_dec(num->w + 1, q, f, &r2) && r->kind == r2.kind
+            && r->m == r2.m && r->x == r2.x) {
+            r->inexact = 1;
+            return;
+        }
+    }
+#ifdef HL_LD_BIG
+    if (f->p > 53) {
+        slow_big(num, f, r);
+        return;
+    }
+#endif
+    slow_small(num, f, r);
+}
+
+static void set_errno(const struct hl_num *num, const struct res *r, const struct fmt *f)
+{
+    if (num->kind == HL_INF || num->kind == HL_NAN)
+        return;
+    if (r->kind == K_INF || (r->inexact && (r->kind == K_ZERO || r->x < f->emin)))
+        errno = ERANGE;
+}
+
+static inline __attribute__((always_inline)) double num_to_double(const struct hl_num *num, int set_err)
+{
+    uint64_t bits;
+    struct res r;
+    if (num->kind == HL_INF) {
+        bits = 0x7ffull << 52;
+    } else if (num->kind == HL_NAN) {
+        bits = (0x7ff8ull << 48) | (num->w & ((1ull << 51) - 1));
+    } else {
+        convert(num, &F64, &r);
+        if (set_err)
+            set_errno(num, &r, &F64);
+        if (r.kind == K_INF)
+            bits = 0x7ffull << 52;
+        else if (r.kind == K_ZERO)
+            bits = 0;
+        else
+            bits = ((uint64_t)(r.x - F64.emin + 1) << 52) + ((uint64_t)r.m & ((1ull << 52) - 1));
+        if (r.kind == K_FINITE && r.x < F64.emin)
+            bits = (uint64_t)r.m;
+    }
+    bits |= (uint64_t)num->neg << 63;
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+static inline __attribute__((always_inline)) float num_to_float(const struct hl_num *num, int set_err)
+{
+    uint32_t bits;
+    struct res r;
+    if (num->kind == HL_INF) {
+        bits = 0xffu << 23;
+    } else if (num->kind == HL_NAN) {
+        bits = 0x7fc00000u | ((uint32_t)num->w & ((1u << 22) - 1));
+    } else {
+        convert(num, &F32, &r);
+        if (set_err)
+            set_errno(num, &r, &F32);
+        if (r.kind == K_INF)
+            bits = 0xffu << 23;
+        else if (r.kind == K_ZERO)
+            bits = 0;
+        else if (r.x < F32.emin)
+            bits = (uint32_t)r.m;
+        else
+            bits = ((uint32_t)(r.x - F32.emin + 1) << 23) + ((uint32_t)r.m & ((1u << 23) - 1));
+    }
+    bits |= (uint32_t)num->neg << 31;
+    float v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+#if __LDBL_MANT_DIG__ == 64 || __LDBL_MANT_DIG__ == 113
+long double __hl_num_to_ldouble(const struct hl_num *num, int set_err)
+{
+    struct res r;
+    uint64_t se; /* sign and biased exponent */
+    u128 m;
+    if (num->kind == HL_INF) {
+        se = 0x7fff;
+        m = 0;
+    } else if (num->kind == HL_NAN) {
+        se = 0x7fff;
+        m = ((u128)1 << (FLD.p - 2)) | (num->w & ((((u128)1) << (FLD.p - 2)) - 1));
+    } else {
+        convert(num, &FLD, &r);
+        if (set_err)
+            set_errno(num, &r, &FLD);
+        if (r.kind == K_INF) {
+            se = 0x7fff;
+            m = 0;
+        } else if (r.kind == K_ZERO) {
+            se = 0;
+            m = 0;
+        } else if (r.x < FLD.emin) {
+            se = 0;
+            m = r.m;
+        } else {
+            se = (uint64_t)(r.x - FLD.emin + 1);
+            m = r.m;
+        }
+    }
+    se |= (uint64_t)num->neg << 15;
+    long double v;
+    memset(&v, 0, sizeof v);
+#if __LDBL_MANT_DIG__ == 64
+    if (se & 0x7fff) /* x87: explicit integer bit, set for inf/nan/normal */
+        m |= (u128)1 << 63;
+    uint64_t m64 = (uint64_t)m;
+    uint16_t se16 = (uint16_t)se;
+    memcpy(&v, &m64, 8);
+    memcpy((char *)&v + 8, &se16, 2);
+#else
+    u128 bits = (m & (((u128)1 << 112) - 1)) | ((u128)se << 112);
+    memcpy(&v, &bits, 16);
+#endif
+    return v;
+}
+#endif
+
+double __hl_num_to_double(const struct hl_num *num, int set_err) { return num_to_double(num, set_err); }
+
+float __hl_num_to_float(const struct hl_num *num, int set_err) { return num_to_float(num, set_err); }
+
+/* ---- the subject sequence (C11 7.22.1.3), narrow and wide ---- */
+
+#define CHAR      unsigned char
+#define SFX(name) name##_narrow
+#define ISSPACE   isspace
+#define WIDE      0
+#include "strtod_scan.h"
+#undef CHAR
+#undef SFX
+#undef ISSPACE
+#undef WIDE
+
+#define CHAR      wchar_t
+#define SFX(name) name##_wide
+#define ISSPACE   iswspace
+#define WIDE      1
+#include "strtod_scan.h"
+#undef CHAR
+#undef SFX
+#undef ISSPACE
+#undef WIDE
+
+size_t __hl_scan_num(const char *s, struct hl_num *num)
+{
+    return scan_num_narrow((const unsigned char *)s, num);
+}
+
+double strtod(const char *restrict s, char **restrict end)
+{
+    struct hl_num num;
+    size_t len = scan_num_narrow((const unsigned char *)s, &num);
+    if (end)
+        *end = (char *)s + len;
+    return num_to_double(&num, 1);
+}
+
+float strtof(const char *restrict s, char **restrict end)
+{
+    struct hl_num num;
+    size_t len = scan_num_narrow((const unsigned char *)s, &num);
+    if (end)
+        *end = (char *)s + len;
+    return num_to_float(&num, 1);
+}
+
+double wcstod(const wchar_t *restrict s, wchar_t **restrict end)
+{
+    struct hl_num num;
+    size_t len = scan_num_wide(s, &num);
+    if (end)
+        *end = (wchar_t *)s + len;
+    return num_to_double(&num, 1);
+}
+
+float wcstof(const wchar_t *restrict s, wchar_t **restrict end)
+{
+    struct hl_num num;
+    size_t len = scan_num_wide(s, &num);
+    if (end)
+        *end = (wchar_t *)s + len;
+    return num_to_float(&num, 1);
+}
+
+#if __LDBL_MANT_DIG__ == 53
+long double strtold(const char *restrict s, char **restrict end) __attribute__((alias("strtod")));
+long double wcstold(const wchar_t *restrict s, wchar_t **restrict end) __attribute__((alias("wcstod")));
+#else
+long double strtold(const char *restrict s, char **restrict end)
+{
+    struct hl_num num;
+    size_t len = scan_num_narrow((const unsigned char *)s, &num);
+    if (end)
+        *end = (char *)s + len;
+    return __hl_num_to_ldouble(&num, 1);
+}
+
+long double wcstold(const wchar_t *restrict s, wchar_t **restrict end)
+{
+    struct hl_num num;
+    size_t len = scan_num_wide(s, &num);
+    if (end)
+        *end = (wchar_t *)s + len;
+    return __hl_num_to_ldouble(&num, 1);
+}
+#endif

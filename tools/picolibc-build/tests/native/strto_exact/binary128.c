@@ -1,0 +1,81 @@
+// aarch64's long double is IEEE binary128; this checks src/c/strtod.c's
+// binary128 strtold natively: compiled for the host with -mlong-double-128
+// (and its symbols renamed to hl_*), against glibc's strtof128 on seeded
+// inputs. Prints "binary128: <bad> of <total>" and exits non-zero on a
+// difference.
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+long double hl_strtold(const char *, char **);
+__float128 strtof128(const char *, char **);
+
+static uint64_t seed = 88172645463325252ull;
+static uint64_t rnd(void)
+{
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+}
+
+static int bad, total;
+
+static void check(const char *b)
+{
+    char *e1, *e2;
+    errno = 0;
+    long double a = hl_strtold(b, &e1);
+    int r1 = errno;
+    errno = 0;
+    __float128 g = strtof128(b, &e2);
+    int r2 = errno;
+    total++;
+    if (memcmp(&a, &g, 16) || e1 != e2 || r1 != r2) {
+        uint64_t x[2], y[2];
+        memcpy(x, &a, 16);
+        memcpy(y, &g, 16);
+        if (bad++ < 10)
+            printf("%.100s: ours %016llx%016llx end %ld erange %d, glibc %016llx%016llx end %ld erange %d\n", b,
+                   (unsigned long long)x[1], (unsigned long long)x[0], (long)(e1 - b), r1 == ERANGE,
+                   (unsigned long long)y[1], (unsigned long long)y[0], (long)(e2 - b), r2 == ERANGE);
+    }
+}
+
+int main(void)
+{
+    static char b[4096];
+    for (int i = 0; i < 20000; i++) {
+        uint64_t u = rnd();
+        double d;
+        memcpy(&d, &u, 8);
+        if (d != d)
+            continue;
+        snprintf(b, sizeof b, "%.17g", d);
+        check(b);
+        snprintf(b, sizeof b, "%.40e", d);
+        check(b);
+        int len = 1 + (int)(rnd() % 60), k = 0;
+        for (int j = 0; j < len; j++)
+            b[k++] = (char)('0' + rnd() % 10);
+        sprintf(b + k, "e%d", (int)(rnd() % 9900) - 4950);
+        check(b);
+        sprintf(b, "0x%llx.%llxp%d", (unsigned long long)(rnd() >> (rnd() % 64)), (unsigned long long)rnd(),
+                (int)(rnd() % 33000) - 16500);
+        check(b);
+        if (i % 50 == 0) {
+            len = 100 + (int)(rnd() % 700);
+            k = 0;
+            b[k++] = '0';
+            b[k++] = '.';
+            for (int j = 0; j < len; j++)
+                b[k++] = (char)('0' + rnd() % 10);
+            sprintf(b + k, "e%d", (int)(rnd() % 9900) - 4950);
+            check(b);
+        }
+    }
+    printf("binary128: %d of %d differ\n", bad, total);
+    return bad != 0;
+}
