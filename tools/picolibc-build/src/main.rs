@@ -8,6 +8,7 @@
 //!                        [--src <picolibc>] [--cc <clang>] [--crate-dir <hyperlight-libc>]
 //!   picolibc-build bindings --target <rust-triple> --out <file> [--float-abi ..] [--src ..]
 //!   picolibc-build flags --target <rust-triple> [--float-abi soft|hard]
+//!   picolibc-build library-flags --target <rust-triple> [--float-abi ..] [--src ..]
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,7 +21,7 @@ use picobuild::error::{Error, Result, fail};
 use picobuild::target::{FloatAbi, Target};
 use picobuild::{compile, flags, headers, prebuilt, sources};
 
-const USAGE: &str = "usage: picolibc-build <build|bindings|flags> --target <rust-triple> \
+const USAGE: &str = "usage: picolibc-build <build|bindings|flags|library-flags> --target <rust-triple> \
 [--float-abi soft|hard] [--prefix <dir>] [--out <file>] [--src <picolibc>] [--cc <clang>] \
 [--crate-dir <hyperlight-libc sources>]";
 
@@ -80,6 +81,18 @@ fn run(args: &Args) -> Result<()> {
     match args.command.as_str() {
         "flags" => {
             println!("{}", flags::abi_args(&args.target).join(" "));
+            Ok(())
+        }
+        "library-flags" => {
+            // What picolibc's own files are compiled with (ABI, library flags,
+            // include directories): for probes of the configuration.
+            let src = source_dir(args)?;
+            let mut all = flags::abi_args(&args.target);
+            all.extend(flags::library_args());
+            for dir in flags::library_include_dirs(&src, &args.crate_dir.join("include"), args.target.arch) {
+                all.push(format!("-I{}", dir.display()));
+            }
+            println!("{}", all.join("\n"));
             Ok(())
         }
         "build" => build(args),
