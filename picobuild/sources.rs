@@ -20,6 +20,8 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/initfini.c",
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
+    "src/c/sqrt.c",
+    "src/c/sqrtf.c",
     "src/c/swprintf.c",
 ];
 
