@@ -23,6 +23,13 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/sqrt.c",
     "src/c/sqrtf.c",
     "src/c/swprintf.c",
+    "src/c/x86_64_mem.c",
+    "src/c/x86_64_memchr.c",
+    "src/c/x86_64_memcmp.c",
+    "src/c/x86_64_strchr.c",
+    "src/c/x86_64_strcmp.c",
+    "src/c/x86_64_strcpy.c",
+    "src/c/x86_64_strlen.c",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.
