@@ -32,6 +32,9 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/x86_64_strlen.c",
 ];
 
+/// Headers that CRATE_SOURCES include (part of the prebuilt configuration digest).
+pub const CRATE_HEADERS: &[&str] = &["src/c/x86_64_sse2.h"];
+
 /// Paths relative to the picolibc root, in the committed order.
 pub fn list(arch: Arch) -> Vec<&'static str> {
     list_text(arch)
