@@ -208,11 +208,25 @@ static void copy_backward(unsigned char *d, const unsigned char *s, size_t n)
         d[i] = s[i];
 }
 
-// memcpy's ranges do not overlap: 32 bytes per step, then the last 32 bytes
-// (overlapping the last step) in one go.
+// memcpy's ranges do not overlap: 64 and then 32 bytes per step, then the
+// last 32 bytes (overlapping the last step) in one go.
 static void copy_disjoint(unsigned char *d, const unsigned char *s, size_t n)
 {
     size_t i = 0;
+    for (; n - i > 64; i += 64) {
+        uint64_t a = *(const u64u *)(s + i), b = *(const u64u *)(s + i + 8);
+        uint64_t c = *(const u64u *)(s + i + 16), e = *(const u64u *)(s + i + 24);
+        uint64_t f = *(const u64u *)(s + i + 32), g = *(const u64u *)(s + i + 40);
+        uint64_t h = *(const u64u *)(s + i + 48), k = *(const u64u *)(s + i + 56);
+        *(u64u *)(d + i) = a;
+        *(u64u *)(d + i + 8) = b;
+        *(u64u *)(d + i + 16) = c;
+        *(u64u *)(d + i + 24) = e;
+        *(u64u *)(d + i + 32) = f;
+        *(u64u *)(d + i + 40) = g;
+        *(u64u *)(d + i + 48) = h;
+        *(u64u *)(d + i + 56) = k;
+    }
     for (; n - i > 32; i += 32) {
         uint64_t a = *(const u64u *)(s + i), b = *(const u64u *)(s + i + 8);
         uint64_t c = *(const u64u *)(s + i + 16), e = *(const u64u *)(s + i + 24);
