@@ -68,19 +68,23 @@
 #undef __IO_MINIMAL_LONG_LONG
 #undef __IO_PERCENT_B        // %b is not C17
 #undef __IO_PERCENT_N        // %n is a classic exploit vector
-#undef __IO_POS_ARGS         // %1$d costs code and stack
-#undef __IO_WCHAR            // wide printf only through the wchar functions
+#undef __IO_POS_ARGS         // %1$d in the integer-only printf variants; the default
+                             // (double) printf always has it
+#undef __IO_WCHAR            // %lc/%ls in narrow printf: off (the wchar functions have them)
 #undef __FAST_BUFIO
 #undef __MATH_ERRNO          // see __IEEE_LIBM
-#undef __OBSOLETE_MATH       // the newer, faster libm code
-#undef __OBSOLETE_MATH_DOUBLE
-#undef __OBSOLETE_MATH_FLOAT
 #undef __PREFER_SIZE_OVER_SPEED // guests care about speed more than a few KiB
 #undef __IEEEFP_FUNCS
 #undef __INIT_FINI_FUNCS     // .init_array only, no _init/_fini
 #undef __INIT_FINI_ARRAY     // picolibc's init/fini need its linker script: src/c/initfini.c
                              // and src/c/exit.c use the linker's standard symbols instead
 #undef __HAVE_CC_INHIBIT_LOOP_TO_LIBCALL
+
+// Set to 0, not #undef: picolibc's machine/ieeefp.h turns an undefined
+// __OBSOLETE_MATH into 1, which builds the old fdlibm exp/log/pow/sinf/cosf.
+#define __OBSOLETE_MATH 0        // the newer, faster libm code (exp, log, pow, ...)
+#define __OBSOLETE_MATH_DOUBLE 0 // ... for double
+#define __OBSOLETE_MATH_FLOAT 0  // ... and for float
 
 // Hyperlight guests have a monotonic clock (clock_gettime(CLOCK_MONOTONIC)):
 // make CLOCK_MONOTONIC visible in <time.h> for C code as it is for Rust.

@@ -20,12 +20,30 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/initfini.c",
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
+    "src/c/sqrt.c",
+    "src/c/sqrtf.c",
     "src/c/strtod.c",
     "src/c/swprintf.c",
     "src/c/vfprintf.c",
     "src/c/vfprintf_s.c",
-    "src/c/vfwprintf.c",
     "src/c/vfscanf.c",
+    "src/c/vfwprintf.c",
+    "src/c/x86_64_mem.c",
+    "src/c/x86_64_memchr.c",
+    "src/c/x86_64_memcmp.c",
+    "src/c/x86_64_strchr.c",
+    "src/c/x86_64_strcmp.c",
+    "src/c/x86_64_strcpy.c",
+    "src/c/x86_64_strlen.c",
+];
+
+/// Headers that CRATE_SOURCES include (part of the prebuilt configuration digest).
+pub const CRATE_HEADERS: &[&str] = &[
+    "src/c/strtod_impl.h",
+    "src/c/strtod_pow5.h",
+    "src/c/strtod_scan.h",
+    "src/c/vfscanf_body.h",
+    "src/c/x86_64_sse2.h",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.

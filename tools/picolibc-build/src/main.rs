@@ -86,14 +86,15 @@ fn run(args: &Args) -> Result<()> {
             Ok(())
         }
         "library-flags" => {
+            // What picolibc's own files are compiled with (ABI, library flags,
+            // include directories): for probes of the configuration.
             let src = source_dir(args)?;
-            let includes = flags::library_include_dirs(&src, &args.crate_dir.join("include"), args.target.arch);
-            let all: Vec<String> = flags::abi_args(&args.target)
-                .into_iter()
-                .chain(flags::library_args())
-                .chain(includes.iter().map(|d| format!("-I{}", d.display())))
-                .collect();
-            println!("{}", all.join(" "));
+            let mut all = flags::abi_args(&args.target);
+            all.extend(flags::library_args());
+            for dir in flags::library_include_dirs(&src, &args.crate_dir.join("include"), args.target.arch) {
+                all.push(format!("-I{}", dir.display()));
+            }
+            println!("{}", all.join("\n"));
             Ok(())
         }
         "build" => build(args),

@@ -1,11 +1,67 @@
 #include "check.h"
 #include <complex.h>
+#include <errno.h>
 #include <fenv.h>
 #include <float.h>
 #include <math.h>
 
 static int close_to(double got, double want) { return fabs(got - want) <= 1e-12 * (fabs(want) + 1); }
 static int closef(float got, float want) { return fabsf(got - want) <= 1e-5f * (fabsf(want) + 1); }
+
+#include <stdint.h>
+#include <string.h>
+
+static uint64_t bits(double x) { uint64_t u; memcpy(&u, &x, 8); return u; }
+static double from_bits(uint64_t u) { double x; memcpy(&x, &u, 8); return x; }
+static uint32_t bitsf(float x) { uint32_t u; memcpy(&u, &x, 4); return u; }
+static float from_bitsf(uint32_t u) { float x; memcpy(&x, &u, 4); return x; }
+
+// sqrt and sqrtf (sqrtsd/sqrtss in hard-float x86_64, fsqrt on aarch64,
+// fdlibm's integer code in soft-float): correctly rounded, the same bits in
+// every flavour, IEEE special cases, no errno (__IEEE_LIBM).
+static void check_sqrt(void)
+{
+    CHECK(bits(sqrt(2.0)) == 0x3ff6a09e667f3bcdull);
+    CHECK(bits(sqrt(from_bits(1))) == 0x1e60000000000000ull); // sqrt of the smallest subnormal = 2^-537
+    CHECK(bits(sqrt(DBL_MAX)) == 0x5fefffffffffffffull);
+    CHECK(bits(sqrt(3.0)) == 0x3ffbb67ae8584caaull && sqrt(1e300 * 1e8) > 0);
+    CHECK(bits(sqrt(-0.0)) == 0x8000000000000000ull && bits(sqrt(0.0)) == 0);
+    CHECK(isinf(sqrt(INFINITY)) && sqrt(INFINITY) > 0);
+    CHECK(isnan(sqrt(-INFINITY)) && isnan(sqrt(-1e-300)) && isnan(sqrt(NAN)));
+    CHECK(bitsf(sqrtf(2.0f)) == 0x3fb504f3u && bitsf(sqrtf(from_bitsf(1))) == 0x1a3504f3u);
+    CHECK(bitsf(sqrtf(-0.0f)) == 0x80000000u && isnan(sqrtf(-1.0f)) && isinf(sqrtf(INFINITY)));
+    errno = 0;
+    feclearexcept(FE_ALL_EXCEPT);
+    volatile double neg = -4.0;
+    CHECK(isnan(sqrt(neg)) && errno == 0);
+#ifdef FE_INVALID
+    CHECK(fetestexcept(FE_INVALID));
+#endif
+    // sqrtf(x) == (float)sqrt((double)x) for every float (double rounding is
+    // harmless for sqrt at these precisions): a sample of all bit patterns.
+    int bad = 0;
+    for (uint32_t u = 0; u < 0x7f800000u && bad < 5; u += 7919) {
+        float x = from_bitsf(u);
+        if (bitsf(sqrtf(x)) != bitsf((float)sqrt((double)x))) {
+            printf("FAIL sqrtf(%a) = %a, want %a\n", (double)x, (double)sqrtf(x), sqrt((double)x));
+            bad++;
+        }
+    }
+    // sqrt(x) is correctly rounded: with x = M 2^E and r = Q 2^F (53-bit M, Q),
+    // (2Q - 1)^2 < 4 M 2^(E - 2F) < (2Q + 1)^2, in exact 128-bit integers.
+    for (uint64_t u = 0x0010000000000000ull; u < 0x7ff0000000000000ull && bad < 10; u += 0x00002a3456789abdull) {
+        double x = from_bits(u), r = sqrt(x);
+        int ex, er;
+        uint64_t m = (uint64_t)ldexp(frexp(x, &ex), 53), q = (uint64_t)ldexp(frexp(r, &er), 53);
+        int k = (ex - 53) - 2 * (er - 53) + 2;
+        unsigned __int128 x4 = (unsigned __int128)m << k;
+        if (k < 0 || k > 70 || !((unsigned __int128)(2 * q - 1) * (2 * q - 1) < x4 && x4 < (unsigned __int128)(2 * q + 1) * (2 * q + 1))) {
+            printf("FAIL sqrt(%a) = %a is not correctly rounded\n", x, r);
+            bad++;
+        }
+    }
+    failures += bad;
+}
 
 int main(void)
 {
@@ -46,5 +102,6 @@ int main(void)
     long double complex zl = (re + im * I) * (3.0L + 4.0L * I);
     CHECK(creall(zl) == -5.0L && cimagl(zl) == 10.0L);
     CHECK(fegetround() == FE_TONEAREST);
+    check_sqrt();
     DONE();
 }

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+// memcmp for x86_64: SSE2 in hard-float builds, picolibc's C in soft-float
+// builds (see x86_64_sse2.h).
+#if defined(__x86_64__) && defined(__SSE2__)
+#include "x86_64_sse2.h"
+
+int memcmp(const void *pa, const void *pb, size_t n)
+{
+    const unsigned char *a = pa, *b = pb;
+    if (n < 16) {
+        if (n >= 8) {
+            uint64_t x, y;
+            __builtin_memcpy(&x, a, 8);
+            __builtin_memcpy(&y, b, 8);
+            if (x == y) {
+                size_t k = n - 8;
+                __builtin_memcpy(&x, a + k, 8);
+                __builtin_memcpy(&y, b + k, 8);
+                if (x == y)
+                    return 0;
+                unsigned i = (unsigned)__builtin_ctzll(x ^ y) / 8;
+                return a[k + i] - b[k + i];
+            }
+            unsigned i = (unsigned)__builtin_ctzll(x ^ y) / 8;
+            return a[i] - b[i];
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (a[i] != b[i])
+                return a[i] - b[i];
+        }
+        return 0;
+    }
+    size_t i = 0;
+    // 64 bytes per step while they are equal, then 16 to find the difference.
+    while (n - i >= 64) {
+        v16c e0 = *(const v16cu *)(a + i) == *(const v16cu *)(b + i);
+        v16c e1 = *(const v16cu *)(a + i + 16) == *(const v16cu *)(b + i + 16);
+        v16c e2 = *(const v16cu *)(a + i + 32) == *(const v16cu *)(b + i + 32);
+        v16c e3 = *(const v16cu *)(a + i + 48) == *(const v16cu *)(b + i + 48);
+        if (mask_of(e0 & e1 & e2 & e3) != 0xffff)
+            break;
+        i += 64;
+    }
+    if (i == n)
+        return 0;
+    for (;;) {
+        if (i > n - 16)
+            i = n - 16; // the last block overlaps the one before
+        unsigned m = mask_of(*(const v16cu *)(a + i) != *(const v16cu *)(b + i));
+        if (m) {
+            i += (unsigned)__builtin_ctz(m);
+            return a[i] - b[i];
+        }
+        if (i == n - 16)
+            return 0;
+        i += 16;
+    }
+}
+#elif defined(__x86_64__)
+#include "libc/string/memcmp.c"
+#endif
