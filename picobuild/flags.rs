@@ -16,7 +16,6 @@ pub fn abi_args(target: &Target) -> Vec<String> {
         // undefines the same one macro; __linux (which picks picolibc's type
         // sizes) is settled by include/picolibc.h for every compile.
         "-U__linux__".into(),
-        "-ffreestanding".into(),
         "-fno-stack-protector".into(),
         "-fstack-clash-protection".into(),
         "-fno-common".into(),
@@ -59,6 +58,10 @@ pub fn library_args() -> Vec<String> {
         "-std=c18",
         "-O2",
         "-nostdlibinc",
+        // picolibc is the C library itself: no hosted assumptions, and no call
+        // turned back into a call of itself (memset's loop into memset). Not in
+        // abi_args: a guest's own C has a full C library, so builtins stay on there.
+        "-ffreestanding",
         "-fno-builtin",
         "-frounding-math",
         "-fno-builtin-copysignl",

@@ -2,7 +2,8 @@
 //! statically against a libc.a from the standalone build and run on the host,
 //! once for the hard-float (SSE) flavour and once for the soft-float flavour
 //! that Rust's x86_64-unknown-none guests use (soft-float code is plain
-//! integer code, so it runs natively too).
+//! integer code, so it runs natively too), and for the aarch64 flavour, run
+//! under qemu-user.
 mod common;
 
 use std::path::Path;
@@ -24,7 +25,7 @@ fn run_program_status(triple: &str, name: &str) -> (String, String, Option<i32>)
     let exe = work.join(name);
     let link = link(triple, &objects, &exe);
     assert!(link.status.success(), "link of {name} ({triple}) failed:\n{}", String::from_utf8_lossy(&link.stderr));
-    let out = run_with_limit(&mut Command::new(&exe), Duration::from_secs(120)).unwrap_or_else(|e| panic!("{name} ({triple}): {e}"));
+    let out = run_with_limit(&mut program_command(triple, &exe), Duration::from_secs(120)).unwrap_or_else(|e| panic!("{name} ({triple}): {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     (stdout, stderr, out.status.code())
@@ -40,8 +41,9 @@ fn run_program(triple: &str, name: &str) -> (String, String) {
 
 macro_rules! native_tests {
     ($($name:ident),*) => {
-        mod hard_float { $( #[test] fn $name() { if super::native_host() { super::run_program(super::HARD, stringify!($name)); } } )* }
-        mod soft_float { $( #[test] fn $name() { if super::native_host() { super::run_program(super::SOFT, stringify!($name)); } } )* }
+        mod hard_float { $( #[test] fn $name() { if super::can_run(super::HARD) { super::run_program(super::HARD, stringify!($name)); } } )* }
+        mod soft_float { $( #[test] fn $name() { if super::can_run(super::SOFT) { super::run_program(super::SOFT, stringify!($name)); } } )* }
+        mod aarch64 { $( #[test] fn $name() { if super::can_run(super::AARCH64) { super::run_program(super::AARCH64, stringify!($name)); } } )* }
     };
 }
 
@@ -49,10 +51,7 @@ native_tests!(strto, string, stdlib, math, fenv, setjmp, time, ctype);
 
 #[test]
 fn stdio_output_reaches_stdout_and_stderr() {
-    if !native_host() {
-        return;
-    }
-    for triple in [HARD, SOFT] {
+    for triple in [HARD, SOFT, AARCH64].into_iter().filter(|t| can_run(t)) {
         let (stdout, stderr) = run_program(triple, "stdio");
         assert!(stdout.contains("puts reaches stdout\nprintf 2.5\n"), "{triple}: {stdout}");
         assert_eq!(stderr, "stderr works 7\n", "{triple}");
@@ -108,10 +107,7 @@ fn soft_float_archive_has_no_sse_or_x87_instructions() {
 
 #[test]
 fn exit_runs_handlers_destructors_and_flushes_in_order() {
-    if !native_host() {
-        return;
-    }
-    for triple in [HARD, SOFT] {
+    for triple in [HARD, SOFT, AARCH64].into_iter().filter(|t| can_run(t)) {
         let (stdout, _, code) = run_program_status(triple, "exit");
         assert_eq!(code, Some(5), "{triple}: {stdout}");
         assert_eq!(
@@ -193,7 +189,7 @@ fn the_whole_archive_links_with_compiler_builtins_and_the_guest_interface_only()
     if !native_host() {
         return;
     }
-    for triple in [SOFT, HARD] {
+    for triple in [SOFT, HARD, AARCH64] {
         let work = tmp_dir().join("whole-archive").join(triple);
         // The guest's side: syscalls.c and malloc.c (not crt0, which needs a main).
         let guest_side: Vec<_> = runtime_sources().into_iter().filter(|p| !p.ends_with("crt0.c")).collect();
@@ -317,4 +313,35 @@ fn every_declared_function_is_defined_or_documented() {
     }
     let stale: Vec<&String> = documented.iter().filter(|f| !seen_missing.contains(*f)).collect();
     assert!(stale.is_empty(), "docs/picolibc.md lists functions that are now provided or not declared: {stale:?}");
+}
+
+/// A guest's own C, compiled as `DEP_C_CFLAGS` says (the ABI flags, then
+/// `-nostdlibinc -isystem <include>`), keeps clang's builtins: an 8-byte
+/// memcpy is a load, strlen of a constant is a constant, a small memset is
+/// stores. And the host's headers stay out of reach.
+#[test]
+fn dep_c_cflags_keep_builtins_and_no_host_headers() {
+    let unit = "#include <stdint.h>\n#include <string.h>\n\
+        uint64_t load(const void *p) { uint64_t v; memcpy(&v, p, sizeof v); return v; }\n\
+        size_t key(void) { return strlen(\"content-length\"); }\n\
+        void clear(char *p) { memset(p, 0, 16); }\n";
+    let host_only = "#include <gnu/stubs.h>\n"; // glibc's; picolibc has no such header
+    for triple in [SOFT, HARD, AARCH64] {
+        let include = prefix(triple).join("include");
+        let dir = tmp_dir().join("dep-c-cflags").join(triple);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (src, obj) = (dir.join("consumer.c"), dir.join("consumer.o"));
+        std::fs::write(&src, unit).unwrap();
+        let cc = |src: &Path, obj: &Path| {
+            Command::new(clang()).args(abi_flags(triple)).args(["-O2", "-nostdlibinc", "-isystem"]).arg(&include).arg("-c").arg(src).arg("-o").arg(obj).output().unwrap()
+        };
+        let out = cc(&src, &obj);
+        assert!(out.status.success(), "{triple}: {}", String::from_utf8_lossy(&out.stderr));
+        let calls = symbols(&obj).undefined;
+        assert!(calls.is_empty(), "{triple}: with DEP_C_CFLAGS clang should inline or fold these, not call {calls:?} (is -ffreestanding or -fno-builtin back among the ABI flags?)");
+        let host = dir.join("host.c");
+        std::fs::write(&host, host_only).unwrap();
+        let out = cc(&host, &dir.join("host.o"));
+        assert!(!out.status.success(), "{triple}: a host header (gnu/stubs.h) was found: DEP_C_CFLAGS must keep -nostdlibinc");
+    }
 }

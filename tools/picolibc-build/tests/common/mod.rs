@@ -124,7 +124,9 @@ pub fn compile(triple: &str, sources: &[PathBuf], out_dir: &Path, extra: &[&str]
             run_ok(
                 Command::new(clang())
                     .args(&flags)
-                    .args(["-O1", "-nostdlibinc", "-isystem"])
+                    // -fno-builtin: the tests check the library, not clang's folding of
+                    // library calls, and the runtime's calloc must stay a malloc and a memset.
+                    .args(["-O1", "-fno-builtin", "-nostdlibinc", "-isystem"])
                     .arg(prefix.join("include"))
                     .args(extra)
                     .arg("-c")
@@ -163,6 +165,36 @@ pub fn native_host() -> bool {
         eprintln!("skipped: native libc tests run only on x86_64 Linux hosts");
     }
     ok
+}
+
+/// The aarch64 flavour's Rust target; its test programs run under qemu-user.
+pub const AARCH64: &str = "aarch64-unknown-none";
+
+/// qemu-user for aarch64: Debian's static build, which needs no aarch64 libraries.
+pub const QEMU_AARCH64: &str = "qemu-aarch64-static";
+
+/// Whether programs built for `triple` can run here (x86_64 Linux: natively, or
+/// for aarch64 under qemu-user, which must then be installed).
+pub fn can_run(triple: &str) -> bool {
+    if !native_host() {
+        return false;
+    }
+    if triple.starts_with("aarch64") {
+        let found = std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(QEMU_AARCH64).is_file()));
+        assert!(found, "{QEMU_AARCH64} not found on PATH: the aarch64 tests run under it (Debian: apt-get install qemu-user-static; scripts/setup installs it)");
+    }
+    true
+}
+
+/// The command that runs a static Linux program built for `triple`.
+pub fn program_command(triple: &str, exe: &Path) -> Command {
+    if triple.starts_with("aarch64") {
+        let mut cmd = Command::new(QEMU_AARCH64);
+        cmd.arg(exe);
+        cmd
+    } else {
+        Command::new(exe)
+    }
 }
 
 /// A copy of the hyperlight-libc package as it would be published, in its own

@@ -143,7 +143,7 @@ pub const SKIPPED: &[(&str, &str, &str)] = &[
 
 /// Programs that exit 77 in this configuration, with the reason.
 pub const SKIPS_ITSELF: &[(&str, &str)] = &[
-    ("test-scmpu", "x86_64 has no RX string instructions to compare against"),
+    ("test-scmpu", "tests Renesas RX string instructions, which x86_64 and aarch64 lack"),
     ("test-argv", "Hexagon-only argv test"),
     ("test-flockfile", "single-threaded configuration: no stream locks"),
     ("test-sprintf-percent-n", "%n is off (__IO_PERCENT_N undefined)"),

@@ -7,22 +7,45 @@
 #include <time.h>
 #include <unistd.h>
 
+// Linux system call numbers differ per architecture; the calls do not.
+#if defined(__x86_64__)
 #define SYS_read           0
 #define SYS_write          1
 #define SYS_close          3
 #define SYS_lseek          8
 #define SYS_clock_gettime  228
 #define SYS_exit_group     231
+#elif defined(__aarch64__)
+// The generic table (asm-generic/unistd.h) that aarch64 Linux uses.
+#define SYS_read           63
+#define SYS_write          64
+#define SYS_close          57
+#define SYS_lseek          62
+#define SYS_clock_gettime  113
+#define SYS_exit_group     94
+#else
+#error "native runtime: add this architecture's Linux system call numbers"
+#endif
 #define LINUX_CLOCK_MONOTONIC 1
 
 static long syscall3(long n, long a, long b, long c)
 {
+#if defined(__x86_64__)
     long ret;
     __asm__ volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
     return ret;
+#else
+    register long x8 __asm__("x8") = n;
+    register long x0 __asm__("x0") = a;
+    register long x1 __asm__("x1") = b;
+    register long x2 __asm__("x2") = c;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+    return x0;
+#endif
 }
 
-// Linux's errno numbers (x86_64) past ERANGE and picolibc's for the same
+// Linux's errno numbers past ERANGE (the generic numbers, which x86_64 and
+// aarch64 share) and picolibc's for the same
 // error; numbers up to ERANGE (34) agree.
 static const struct {
     short linux_errno, picolibc_errno;
