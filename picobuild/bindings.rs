@@ -23,6 +23,10 @@ pub fn generate(include_dir: &Path, target: &Target, cargo: bool) -> Result<Stri
     let mut builder = bindgen::Builder::default()
         .header_contents("hyperlight_libc.h", &wrapper)
         .clang_args(flags::abi_args(target))
+        // Freestanding, as hyperlight-libc 0.18.0 generated them: hosted clang lets
+        // bindgen see size_t only as its underlying type (`malloc(c_ulong)` in
+        // place of `malloc(usize)`), a type change for every Rust caller.
+        .clang_arg("-ffreestanding")
         .clang_arg("-nostdlibinc")
         .clang_arg("-isystem")
         .clang_arg(include_dir.display().to_string())
