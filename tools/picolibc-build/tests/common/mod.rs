@@ -172,7 +172,7 @@ pub fn scratch_package(name: &str, with_picolibc: bool) -> PathBuf {
     let dir = tmp_dir().join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for item in ["build.rs", "build", "src", "include", "Cargo.lock"] {
+    for item in ["build.rs", "picobuild", "src", "include", "Cargo.lock"] {
         copy_tree(&crate_root().join(item), &dir.join(item), false);
     }
     if with_picolibc {
