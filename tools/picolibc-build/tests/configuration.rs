@@ -96,7 +96,8 @@ const EFFECTS: &[(&str, Effect)] = &[
     ),
     ("__SINGLE_THREAD", Effect::C("_Static_assert(sizeof(XS(__lock_acquire(l))) == sizeof(\"((void)0)\"), \"locks are no-ops\");")),
     ("__GLOBAL_ERRNO", Effect::C("_Static_assert(sizeof(XS(__THREAD_LOCAL_ERRNO)) == 1, \"errno is a plain global\");")),
-    ("__TINY_STDIO", Effect::Members(&["+libc_stdio_vfprintf.c.o", "+libc_stdio_vfscanf.c.o"])),
+    // tiny stdio's FILE over put/get functions; its printf/scanf cores are ours (src/c/).
+    ("__TINY_STDIO", Effect::Members(&["+libc_stdio_fdevopen.c.o", "+hyperlight_src_c_vfprintf.c.o", "+hyperlight_src_c_vfscanf.c.o"])),
     ("__IO_DEFAULT", Effect::C("#ifndef _HAS_IO_DOUBLE\n#error printf is not the double variant\n#endif")),
     ("__IO_FLOAT_EXACT", Effect::Members(&["+libc_stdio_dtoa_ryu.c.o", "+libc_stdio_atod_ryu.c.o", "-libc_stdio_dtoa_engine.c.o"])),
     ("__IO_LONG_LONG", Effect::C("#ifndef _HAS_IO_LONG_LONG\n#error no %lld\n#endif")),
@@ -115,6 +116,8 @@ const EFFECTS: &[(&str, Effect)] = &[
     ),
     ("__ASSERT_VERBOSE", Effect::C("#if !defined(__ASSERT_VERBOSE) || defined(__ASSERT_QUIET)\n#error assert prints nothing\n#endif")),
     ("__HAVE_COMPLEX", Effect::Symbols(&["+cexp", "+csqrtf", "+cpow"])),
+    ("__HAVE_BUILTIN_EXPECT", Effect::Kept("nothing in picolibc 1.8.11 reads it; defined as meson's picolibc.h does, for C code and 0.18.0's bindings")),
+    ("__linux", Effect::C("#include <sys/types.h>\n_Static_assert(sizeof(dev_t) == 8 && sizeof(uid_t) == 4 && sizeof(ino_t) == 8, \"Linux-sized types\");")),
     ("__HAVE_BUILTIN_COMPLEX", Effect::C("#define __builtin_complex(r, i) 12345\n_Static_assert(CMPLX(1, 2) == 12345, \"CMPLX is __builtin_complex\");\n#undef __builtin_complex")),
     ("__HAVE_BITFIELDS_IN_PACKED_STRUCTS", Effect::C("struct __attribute__((packed)) bits_probe { unsigned a : 3, b : 5; };\n_Static_assert(sizeof(struct bits_probe) == 1, \"packed bitfields\");")),
     ("__ENABLE_MALLOC", Effect::Symbols(&["-malloc", "-free", "-calloc", "-realloc"])),
