@@ -68,6 +68,22 @@ extern const fenv_t *const _fe_nomask_env;
 typedef __uint64_t fenv_t;
 typedef __uint64_t fexcept_t;
 
+// Which types have no rounding modes or exception flags, as picolibc states
+// them for libm and its tests: long double (binary128) is software under
+// clang, and so are double/float when __ARM_FP lacks them.
+#if defined(__clang__)
+#define __LONG_DOUBLE_NOROUND
+#define __LONG_DOUBLE_NOEXCEPT
+#if (__ARM_FP & 0x8) == 0
+#define __DOUBLE_NOROUND
+#define __DOUBLE_NOEXCEPT
+#endif
+#if (__ARM_FP & 0x4) == 0
+#define __FLOAT_NOROUND
+#define __FLOAT_NOEXCEPT
+#endif
+#endif
+
 // FPSR cumulative flag bits.
 #define FE_INVALID    0x01
 #define FE_DIVBYZERO  0x02
