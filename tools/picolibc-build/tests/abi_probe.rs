@@ -307,9 +307,6 @@ fn measure(source: &Path, flags: &[String], obj: &Path) -> BTreeMap<String, Opti
     values
 }
 
-fn nm() -> PathBuf {
-    lld().parent().map(|d| d.join("llvm-nm")).filter(|p| p.is_file()).unwrap_or_else(|| "llvm-nm".into())
-}
 
 fn check_flavour(triple: &str, flavour: &str, arch: &str, cargo_hyperlight: bool) -> Vec<String> {
     let bindings = parse_bindings(&std::fs::read_to_string(crate_root().join(format!("src/bindings/{flavour}.rs"))).unwrap());

@@ -185,9 +185,7 @@ fn generic_checks(lines: &[(String, State, bool)]) -> String {
 
 /// Defined (T/D/B/R/W...) symbols and member names of an archive.
 fn archive_contents(archive: &std::path::Path) -> (BTreeSet<String>, BTreeSet<String>) {
-    let nm = lld().with_file_name("llvm-nm");
-    let nm = if nm.is_file() { nm } else { "llvm-nm".into() };
-    let out = run_ok(Command::new(&nm).args(["--defined-only", "--format=posix"]).arg(archive));
+    let out = run_ok(Command::new(nm()).args(["--defined-only", "--format=posix"]).arg(archive));
     let mut symbols = BTreeSet::new();
     let mut members = BTreeSet::new();
     for line in String::from_utf8_lossy(&out.stdout).lines() {

@@ -73,10 +73,6 @@ fn duplicate_definitions(archive: &Path) -> Vec<String> {
     seen.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
 }
 
-fn nm() -> std::path::PathBuf {
-    let lld = common::lld();
-    lld.parent().map(|d| d.join("llvm-nm")).filter(|p| p.is_file()).unwrap_or_else(|| "llvm-nm".into())
-}
 
 #[test]
 fn no_symbol_is_defined_twice() {

@@ -50,7 +50,7 @@ fn aarch64_archive_does_not_depend_on_an_installed_gcc() {
         sha256(&with_gcc.join("lib/libc.a")),
         "the aarch64 libc.a differs when the build machine's aarch64 GCC is hidden"
     );
-    let nm = std::process::Command::new("llvm-nm").args(["-u"]).arg(with_gcc.join("lib/libc.a")).output().unwrap();
+    let nm = std::process::Command::new(nm()).args(["-u"]).arg(with_gcc.join("lib/libc.a")).output().unwrap();
     let undefined = String::from_utf8_lossy(&nm.stdout);
     assert!(!undefined.contains("__aarch64_"), "outline-atomics helpers referenced:\n{}",
         undefined.lines().filter(|l| l.contains("__aarch64_")).collect::<Vec<_>>().join("\n"));

@@ -89,6 +89,11 @@ pub fn lld() -> PathBuf {
     sibling.filter(|p| p.is_file()).unwrap_or_else(|| "ld.lld".into())
 }
 
+/// llvm-nm next to ld.lld (or on PATH).
+pub fn nm() -> PathBuf {
+    lld().parent().map(|d| d.join("llvm-nm")).filter(|p| p.is_file()).unwrap_or_else(|| "llvm-nm".into())
+}
+
 fn which(program: &Path) -> PathBuf {
     if program.components().count() > 1 {
         return program.to_path_buf();
