@@ -67,19 +67,40 @@ pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
     for dir in flags::library_include_dirs(inputs.src, &config_include, inputs.target.arch) {
         build.include(dir);
     }
-    for (_, path) in &files {
-        build.file(path);
+    // One cc-rs batch per distinct set of per-file flags (flags::file_args);
+    // objects go back into list order.
+    let mut batches: Vec<(&[&str], Vec<usize>)> = Vec::new();
+    for (i, (file, _)) in files.iter().enumerate() {
+        let extra = flags::file_args(file);
+        match batches.iter_mut().find(|(e, _)| *e == extra) {
+            Some((_, members)) => members.push(i),
+            None => batches.push((extra, vec![i])),
+        }
     }
-    let objects = build.try_compile_intermediates().map_err(|e| {
-        Error(format!(
-            "hyperlight-libc: compiling picolibc with {} ({}) failed: {e}",
-            inputs.compiler.path.display(),
-            inputs.compiler.identity
-        ))
-    })?;
-    if objects.len() != files.len() {
-        return fail(format!("hyperlight-libc: cc-rs returned {} objects for {} sources", objects.len(), files.len()));
+    let mut objects: Vec<Option<PathBuf>> = vec![None; files.len()];
+    for (extra, members) in &batches {
+        let mut batch = build.clone();
+        for arg in extra.iter() {
+            batch.flag(arg);
+        }
+        for &i in members {
+            batch.file(&files[i].1);
+        }
+        let compiled = batch.try_compile_intermediates().map_err(|e| {
+            Error(format!(
+                "hyperlight-libc: compiling picolibc with {} ({}) failed: {e}",
+                inputs.compiler.path.display(),
+                inputs.compiler.identity
+            ))
+        })?;
+        if compiled.len() != members.len() {
+            return fail(format!("hyperlight-libc: cc-rs returned {} objects for {} sources", compiled.len(), members.len()));
+        }
+        for (&i, object) in members.iter().zip(compiled) {
+            objects[i] = Some(object);
+        }
     }
+    let objects: Vec<PathBuf> = objects.into_iter().map(|o| o.expect("every file is in one batch")).collect();
 
     // Member names come from the source path, not cc-rs's hashed names, and
     // members go in list order, so the archive is the same wherever it is built.

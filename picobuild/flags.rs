@@ -82,6 +82,44 @@ pub fn library_args() -> Vec<String> {
     .to_vec()
 }
 
+/// picolibc files compiled without `-frounding-math` (it stays on for the rest).
+///
+/// The trigonometric code: under `-frounding-math` clang 14 emits constrained
+/// floating-point operations, which it schedules so poorly that sin, cos and
+/// tan take 1.2-1.6x and sinf/cosf 2.8x their time (tools/bench). These files
+/// fold no inexact constant expression (their invalid and underflow cases go
+/// through picolibc's `__math_*` and `force_eval` helpers), so results stay
+/// bit-identical in all four rounding modes (checked over 1.2 million inputs);
+/// the one change is that sinf, cosf and sincosf no longer raise a spurious
+/// FE_INEXACT for +-0 and +-inf (and none for |x| < 2^-12, where C11 F.10
+/// leaves inexact unspecified).
+///
+/// memset_explicit and memset_s: no floating point at all, but LLVM puts an x87
+/// `wait` after every inline asm statement (their compiler barriers) of a
+/// function compiled with `-frounding-math`: in the soft-float archive that is
+/// an x87 instruction.
+pub const WITHOUT_ROUNDING_MATH: &[&str] = &[
+    "libm/math/k_cos.c",
+    "libm/math/k_rem_pio2.c",
+    "libm/math/k_sin.c",
+    "libm/math/k_tan.c",
+    "libm/math/s_cos.c",
+    "libm/math/s_rem_pio2.c",
+    "libm/math/s_sin.c",
+    "libm/math/s_sincos.c",
+    "libm/math/s_tan.c",
+    "libm/math/sf_cos.c",
+    "libm/math/sf_sin.c",
+    "libm/math/sf_sincos.c",
+    "libc/string/memset_explicit.c",
+    "libc/string/memset_s.c",
+];
+
+/// Flags for one picolibc file, after `library_args` (the last one wins).
+pub fn file_args(picolibc_file: &str) -> &'static [&'static str] {
+    if WITHOUT_ROUNDING_MATH.contains(&picolibc_file) { &["-fno-rounding-math"] } else { &[] }
+}
+
 /// Include directories for compiling picolibc, in meson's order, after ours.
 pub fn library_include_dirs(src: &Path, config_include: &Path, arch: Arch) -> Vec<PathBuf> {
     let machine = arch.picolibc_machine();
@@ -102,4 +140,24 @@ pub fn prefix_map_args(src: &Path, crate_dir: &Path, out_dir: &Path) -> Vec<Stri
     let map = |from: &Path, to: &str| format!("-ffile-prefix-map={}={to}", from.display());
     // Most specific first: src may sit inside crate_dir (third_party/picolibc).
     vec![map(src, "/picolibc"), map(out_dir, "/build"), map(crate_dir, "/hyperlight-libc")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{sources, target::Arch};
+    use super::*;
+
+    #[test]
+    fn files_without_rounding_math_are_built_for_every_arch() {
+        for arch in [Arch::X86_64, Arch::Aarch64] {
+            let list = sources::list(arch);
+            for file in WITHOUT_ROUNDING_MATH {
+                assert!(list.contains(file), "flags::WITHOUT_ROUNDING_MATH names {file}, which the {arch:?} source list lacks");
+                assert_eq!(file_args(file), ["-fno-rounding-math"]);
+            }
+        }
+        assert!(file_args("libm/math/s_exp.c").is_empty());
+        // The flag it overrides must still be there, before it.
+        assert!(library_args().iter().any(|a| a == "-frounding-math"));
+    }
 }

@@ -35,6 +35,9 @@ pub fn expected(target: &Target, crate_dir: &Path) -> Result<Vec<(&'static str, 
         config.update(arg.as_bytes());
         config.update(b"\n");
     }
+    for file in flags::WITHOUT_ROUNDING_MATH {
+        config.update(format!("{file}: {}\n", flags::file_args(file).join(" ")).as_bytes());
+    }
     let ours = ["include/picolibc.h", "include/stdarg.h", "include/machine/fenv.h"].iter().chain(sources::CRATE_SOURCES).chain(sources::CRATE_HEADERS);
     for file in ours {
         config.update(file.as_bytes());
