@@ -83,25 +83,39 @@ static const char digit_pairs[201] =
     "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
     "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
 
+static const uint64_t pow10_u64[19] = {
+    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+};
+
+// The library is compiled with -fno-builtin, where memcpy(dst, src, 2) is a
+// call: the digit pairs are copied as two stores instead.
+static inline void put_pair(char *out, unsigned r)
+{
+    out[0] = digit_pairs[2 * r];
+    out[1] = digit_pairs[2 * r + 1];
+}
+
 // Writes the decimal digits of v > 0 to out; returns how many.
 static int u64_digits(uint64_t v, char *out)
 {
-    char tmp[20];
-    int  i = 20;
+    int n = 1;
+    while (n < 19 && v >= pow10_u64[n])
+        n++;
+    if (n == 19 && v / 10 >= pow10_u64[18])
+        n = 20;
+    int i = n;
     while (v >= 100) {
-        unsigned r = (unsigned)(v % 100);
+        i -= 2;
+        put_pair(out + i, (unsigned)(v % 100));
         v /= 100;
-        i -= 2;
-        memcpy(tmp + i, digit_pairs + 2 * r, 2);
     }
-    if (v >= 10) {
-        i -= 2;
-        memcpy(tmp + i, digit_pairs + 2 * v, 2);
-    } else {
-        tmp[--i] = (char)('0' + v);
-    }
-    memcpy(out, tmp + i, (size_t)(20 - i));
-    return 20 - i;
+    if (v >= 10)
+        put_pair(out, (unsigned)v);
+    else
+        out[0] = (char)('0' + v);
+    return n;
 }
 
 // Nine digits of a chunk < 10^9, leading zeros included.
@@ -110,7 +124,7 @@ static void chunk9(uint32_t c, char *out)
     out[0] = (char)('0' + c / 100000000);
     c %= 100000000;
     for (int i = 7; i > 0; i -= 2) {
-        memcpy(out + i, digit_pairs + 2 * (c % 100), 2);
+        put_pair(out + i, c % 100);
         c /= 100;
     }
 }
@@ -232,11 +246,6 @@ static int round_scaled(uint64_t ip, uint64_t fr, uint64_t *d)
     return 1;
 }
 
-static const uint64_t pow10_u64[19] = {
-    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
-    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
-    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
-};
 
 // The digits of d > 0 into out, without trailing zeros.
 static void fast_store(uint64_t d, int exp10, struct __hl_dtoa *out)
@@ -616,7 +625,7 @@ static inline long long pf_signed(long long v, int len)
 static inline uint64_t pf_double_bits(double d)
 {
     uint64_t b;
-    memcpy(&b, &d, sizeof(b));
+    __builtin_memcpy(&b, &d, sizeof(b));
     return b;
 }
 
@@ -672,7 +681,7 @@ static int pf_parse(const PF_CHAR **pp, struct pf_spec *s)
 {
     const PF_CHAR *p = *pp;
     unsigned       c;
-    memset(s, 0, sizeof(*s));
+    __builtin_memset(s, 0, sizeof(*s));
 
 #define PF_NUM(v)                                        \
     do {                                                 \
@@ -889,18 +898,57 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
     } while (0)
 #else
     int (*put)(char, FILE *) = stream->put;
+    // snprintf and sprintf write to a string FILE: store as __file_str_put
+    // would (up to the end, then count only) without a call per character.
+    struct __file_str *out_str = put == __file_str_put ? (struct __file_str *)stream : NULL;
 #define PF_PUTC(ch)                                   \
     do {                                              \
-        if (put((char)(ch), stream) < 0)              \
+        char putc_ch_ = (char)(ch); /* once, always */ \
+        if (out_str) {                                \
+            if (out_str->pos != out_str->end)         \
+                *out_str->pos++ = putc_ch_;           \
+        } else if (put(putc_ch_, stream) < 0) {       \
             goto fail;                                \
+        }                                             \
         ++count;                                      \
     } while (0)
 #endif
+#ifdef PF_WIDE
 #define PF_PAD(ch, k)                                 \
     do {                                              \
         for (long long pad_i_ = 0; pad_i_ < (long long)(k); pad_i_++)  \
             PF_PUTC(ch);                              \
     } while (0)
+#define PF_PUTS(s, k)                                 \
+    do {                                              \
+        for (long long put_i_ = 0; put_i_ < (long long)(k); put_i_++)  \
+            PF_PUTC((s)[put_i_]);                     \
+    } while (0)
+#else
+// k characters: ch repeated (PF_PAD) or from s (PF_PUTS); into a string FILE
+// in one go, as far as it has room.
+#define PF_RUN(k, next)                                                \
+    do {                                                               \
+        long long run_k_ = (k);                                        \
+        if (run_k_ <= 0)                                               \
+            break;                                                     \
+        if (out_str) {                                                 \
+            char     *run_p_ = out_str->pos;                           \
+            /* unsigned: sprintf's end is NULL (no end) */             \
+            uintptr_t run_room_ = (uintptr_t)out_str->end - (uintptr_t)run_p_; \
+            long long run_n_ = (unsigned long long)run_k_ < run_room_ ? run_k_ : (long long)run_room_; \
+            for (long long run_i_ = 0; run_i_ < run_n_; run_i_++)      \
+                run_p_[run_i_] = (next);                               \
+            out_str->pos = run_p_ + run_n_;                            \
+            count += (int)run_k_;                                      \
+        } else {                                                       \
+            for (long long run_i_ = 0; run_i_ < run_k_; run_i_++)      \
+                PF_PUTC(next);                                         \
+        }                                                              \
+    } while (0)
+#define PF_PAD(ch, k) PF_RUN(k, (char)(ch))
+#define PF_PUTS(s, k) PF_RUN(k, (s)[run_i_])
+#endif
 
     __flockfile(stream);
     if ((stream->flags & __SWR) == 0)
@@ -1073,29 +1121,35 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
             if (flags & PF_ZERO)
                 PF_PAD('0', padn);
             if (fixed) {
-                for (int pos = x >= 0 ? x : 0; pos >= 0; pos--) {
-                    int i = x - pos;
-                    PF_PUTC(i >= 0 && i < dig.n ? dig.digits[i] : '0');
+                // digit i (0 = the first) has the place value 10^(x - i)
+                if (x >= 0) {
+                    int k = dig.n < x + 1 ? dig.n : x + 1;
+                    PF_PUTS(dig.digits, k);
+                    PF_PAD('0', x + 1 - k);
+                } else {
+                    PF_PUTC('0');
                 }
                 if (point)
                     PF_PUTC('.');
-                for (int pos = -1; pos >= -fprec; pos--) {
-                    int i = x - pos;
-                    if (i >= dig.n) {
-                        PF_PAD('0', fprec + pos + 1); // only zeros remain
-                        break;
-                    }
-                    PF_PUTC(i >= 0 ? dig.digits[i] : '0');
-                }
+                // fraction places 1..fprec are digits x+1 .. x+fprec
+                long long lead = x < -1 ? -(long long)x - 1 : 0;
+                if (lead > fprec)
+                    lead = fprec;
+                PF_PAD('0', lead);
+                long long first = x + 1 + lead, end = (long long)x + 1 + fprec;
+                long long last = end < dig.n ? end : dig.n;
+                if (last > first)
+                    PF_PUTS(dig.digits + first, last - first);
+                PF_PAD('0', end - (last > first ? last : first));
             } else {
                 PF_PUTC(dig.n ? dig.digits[0] : '0');
                 if (point)
                     PF_PUTC('.');
-                int i = 1;
-                for (; i <= fprec && i < dig.n; i++)
-                    PF_PUTC(dig.digits[i]);
-                if (i <= fprec)
-                    PF_PAD('0', fprec - i + 1);
+                long long k = dig.n - 1 < fprec ? dig.n - 1 : fprec;
+                if (k < 0)
+                    k = 0;
+                PF_PUTS(dig.digits + 1, k);
+                PF_PAD('0', fprec - k);
                 PF_PUTC(upper ? 'E' : 'e');
                 PF_PUTC(x < 0 ? '-' : '+');
                 if (elen == 3) {
@@ -1162,9 +1216,11 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
                 for (size_t i = 0; i < n; i++)
                     PF_PUTC(wstr[i]);
             else
-#endif
                 for (size_t i = 0; i < n; i++)
                     PF_PUTC((unsigned char)str[i]);
+#else
+            PF_PUTS(str, n);
+#endif
             if (flags & PF_LEFT)
                 PF_PAD(' ', padn);
             continue;
@@ -1271,6 +1327,8 @@ handle_error:
 #endif
 #undef PF_PUTC
 #undef PF_PAD
+#undef PF_PUTS
+#undef PF_RUN
 }
 
 #ifdef PF_DTOA_HERE

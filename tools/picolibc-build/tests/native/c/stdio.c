@@ -39,6 +39,9 @@ int main(void)
     CHECK(sum_doubles(3, 1.5, 2.25, -0.75) == 3.0);
     CHECK(snprintf(buf, 4, "%s", "truncated") == 9 && strcmp(buf, "tru") == 0);
     CHECK(snprintf(NULL, 0, "%d", 123456) == 6);
+    // Truncation inside every kind of conversion still counts every character.
+    CHECK(snprintf(buf, 3, "%d|%5.2f|%s|%e|%x", 12345, 1.5, "str", 2.0, 255u) == 31 && strcmp(buf, "12") == 0);
+    CHECK(snprintf(buf, 9, "%-6d|%06.1f", -42, 2.25) == 13 && strcmp(buf, "-42   |0") == 0);
 
     int i, n;
     unsigned u;
