@@ -168,6 +168,7 @@ static void copy_disjoint(unsigned char *d, const unsigned char *s, size_t n)
 {
     copy_forward(d, s, n);
 }
+#define copy_medium_disjoint copy_medium
 #else
 // Soft-float: 8-byte registers only. Each step loads 32 bytes and then stores
 // them; with d < s (or no overlap) a step's stores never reach bytes a later
@@ -208,40 +209,39 @@ static void copy_backward(unsigned char *d, const unsigned char *s, size_t n)
         d[i] = s[i];
 }
 
-// memcpy's ranges do not overlap: 64 and then 32 bytes per step, then the
-// last 32 bytes (overlapping the last step) in one go.
+// memcpy's ranges do not overlap, so each load can go straight to its store:
+// few scratch registers, none callee-saved to push and pop on every call
+// (holding 64 bytes at once cost each small copy four pushes and pops).
+// 32 bytes per step, then the last 32 bytes (overlapping the last step).
 static void copy_disjoint(unsigned char *d, const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    for (; n - i > 64; i += 64) {
-        uint64_t a = *(const u64u *)(s + i), b = *(const u64u *)(s + i + 8);
-        uint64_t c = *(const u64u *)(s + i + 16), e = *(const u64u *)(s + i + 24);
-        uint64_t f = *(const u64u *)(s + i + 32), g = *(const u64u *)(s + i + 40);
-        uint64_t h = *(const u64u *)(s + i + 48), k = *(const u64u *)(s + i + 56);
-        *(u64u *)(d + i) = a;
-        *(u64u *)(d + i + 8) = b;
-        *(u64u *)(d + i + 16) = c;
-        *(u64u *)(d + i + 24) = e;
-        *(u64u *)(d + i + 32) = f;
-        *(u64u *)(d + i + 40) = g;
-        *(u64u *)(d + i + 48) = h;
-        *(u64u *)(d + i + 56) = k;
-    }
-    for (; n - i > 32; i += 32) {
-        uint64_t a = *(const u64u *)(s + i), b = *(const u64u *)(s + i + 8);
-        uint64_t c = *(const u64u *)(s + i + 16), e = *(const u64u *)(s + i + 24);
-        *(u64u *)(d + i) = a;
-        *(u64u *)(d + i + 8) = b;
-        *(u64u *)(d + i + 16) = c;
-        *(u64u *)(d + i + 24) = e;
+    for (size_t i = 0; i < n - 32; i += 32) {
+        *(u64u *)(d + i) = *(const u64u *)(s + i);
+        *(u64u *)(d + i + 8) = *(const u64u *)(s + i + 8);
+        *(u64u *)(d + i + 16) = *(const u64u *)(s + i + 16);
+        *(u64u *)(d + i + 24) = *(const u64u *)(s + i + 24);
     }
     const unsigned char *t = s + n - 32;
-    uint64_t a = *(const u64u *)t, b = *(const u64u *)(t + 8), c = *(const u64u *)(t + 16), e = *(const u64u *)(t + 24);
     unsigned char *u = d + n - 32;
-    *(u64u *)u = a;
-    *(u64u *)(u + 8) = b;
-    *(u64u *)(u + 16) = c;
-    *(u64u *)(u + 24) = e;
+    *(u64u *)u = *(const u64u *)t;
+    *(u64u *)(u + 8) = *(const u64u *)(t + 8);
+    *(u64u *)(u + 16) = *(const u64u *)(t + 16);
+    *(u64u *)(u + 24) = *(const u64u *)(t + 24);
+}
+
+// 16 < n <= 64 for memcpy: copy_medium's bytes, each load straight to its store.
+static inline __attribute__((always_inline)) void copy_medium_disjoint(unsigned char *d, const unsigned char *s, size_t n)
+{
+    *(u64u *)d = *(const u64u *)s;
+    *(u64u *)(d + 8) = *(const u64u *)(s + 8);
+    if (n > 32) {
+        *(u64u *)(d + 16) = *(const u64u *)(s + 16);
+        *(u64u *)(d + 24) = *(const u64u *)(s + 24);
+        *(u64u *)(d + n - 32) = *(const u64u *)(s + n - 32);
+        *(u64u *)(d + n - 24) = *(const u64u *)(s + n - 24);
+    }
+    *(u64u *)(d + n - 16) = *(const u64u *)(s + n - 16);
+    *(u64u *)(d + n - 8) = *(const u64u *)(s + n - 8);
 }
 #endif
 
@@ -261,7 +261,7 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n)
     if (n <= 16)
         copy_small(d, s, n);
     else if (n <= 64)
-        copy_medium(d, s, n);
+        copy_medium_disjoint(d, s, n);
     else if (n >= MEMCPY_REP_MIN && rep_distance_ok(d, s))
         return __hl_rep_movsb(d, s, n);
     else
