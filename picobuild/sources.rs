@@ -44,6 +44,7 @@ pub const CRATE_HEADERS: &[&str] = &[
     "src/c/strtod_scan.h",
     "src/c/vfscanf_body.h",
     "src/c/x86_64_sse2.h",
+    "src/c/x86_64_words.h",
 ];
 
 /// Paths relative to the picolibc root, in the committed order.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// memchr for x86_64: SSE2 in hard-float builds, picolibc's C in soft-float
-// builds (see x86_64_sse2.h). Reads aligned 16-byte blocks that hold at least
-// one byte of [s, s + n).
+// memchr for x86_64: SSE2 in hard-float builds (see x86_64_sse2.h), two
+// words per step in soft-float builds (x86_64_words.h). Reads aligned 16-byte
+// blocks (8-byte words) that hold at least one byte of [s, s + n).
 #if defined(__x86_64__) && defined(__SSE2__)
 #include "x86_64_sse2.h"
 
@@ -44,5 +44,47 @@ last:
     return m ? (void *)(p + __builtin_ctz(m)) : NULL;
 }
 #elif defined(__x86_64__)
-#include "libc/string/memchr.c"
+#include "x86_64_words.h"
+
+void *memchr(const void *src, int c, size_t n)
+{
+    if (!n)
+        return NULL;
+    uint64_t cc = (uint64_t)(unsigned char)c * HL_ONES;
+    unsigned skip;
+    const hl_word *w = word_of(src, &skip);
+    // left: bytes from the start of w to the end of the range (n may be
+    // SIZE_MAX, "no bound": then it stays huge)
+    size_t left = n > SIZE_MAX - 8 ? SIZE_MAX : n + skip / 8;
+    uint64_t m = zero_bytes((*w ^ cc) | ((UINT64_C(1) << skip) - 1));
+    if (m)
+        goto found;
+    if (left <= 8)
+        return NULL;
+    left -= 8;
+    w++;
+    for (; left > 16; left -= 16, w += 2) {
+        if ((zero_bytes_raw(w[0] ^ cc) | zero_bytes_raw(w[1] ^ cc)) & HL_HIGHS) {
+            m = zero_bytes(w[0] ^ cc);
+            if (!m) {
+                m = zero_bytes(w[1] ^ cc);
+                w++;
+                left -= 8;
+            }
+            goto found;
+        }
+    }
+    // 1 to 16 bytes left: one or two words
+    m = zero_bytes(*w ^ cc);
+    if (!m && left > 8) {
+        w++;
+        left -= 8;
+        m = zero_bytes(*w ^ cc);
+    }
+    if (!m)
+        return NULL;
+found:;
+    unsigned i = first_byte(m);
+    return i < left ? (void *)((const char *)w + i) : NULL;
+}
 #endif

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// strlen for x86_64: SSE2 in hard-float builds, picolibc's C in soft-float
-// builds (see x86_64_sse2.h).
+// strlen for x86_64: SSE2 in hard-float builds (see x86_64_sse2.h), four
+// words per step in soft-float builds (x86_64_words.h).
 #if defined(__x86_64__) && defined(__SSE2__)
 #include "x86_64_sse2.h"
 
@@ -29,5 +29,31 @@ size_t strlen(const char *s)
     }
 }
 #elif defined(__x86_64__)
-#include "libc/string/strlen.c"
+#include "x86_64_words.h"
+
+size_t strlen(const char *s)
+{
+    unsigned skip;
+    const hl_word *w = word_of(s, &skip);
+    // bytes before s made 0xff: never zero
+    uint64_t m = zero_bytes(*w | ((UINT64_C(1) << skip) - 1));
+    if (m)
+        goto found;
+    // Single words for the next 32 bytes (most strings end there) and on to
+    // a 32-byte boundary, then four words per step (an aligned 32-byte block
+    // never crosses a page).
+    for (unsigned k = 0;; k++) {
+        if (++w, k >= 4 && !((uintptr_t)w & 31))
+            break;
+        m = zero_bytes(*w);
+        if (m)
+            goto found;
+    }
+    while (!((zero_bytes_raw(w[0]) | zero_bytes_raw(w[1]) | zero_bytes_raw(w[2]) | zero_bytes_raw(w[3])) & HL_HIGHS))
+        w += 4;
+    while (!(m = zero_bytes(*w)))
+        w++;
+found:
+    return (size_t)((const char *)w - s) + first_byte(m);
+}
 #endif

@@ -154,6 +154,22 @@ static void check_scans(void)
             EXPECT(memchr(p, 2, len) == NULL, "memchr absent len=%zu a=%u", len, a);
             EXPECT(memchr(p, 0, len + 1) == p + len, "memchr NUL len=%zu a=%u", len, a);
             EXPECT(len == 0 || memchr(p, 0, len) == NULL, "memchr stops at n len=%zu a=%u", len, a);
+            // Bytes before the string that are NUL (then 2, the byte looked
+            // for), followed by bytes one above them: a word-at-a-time scan
+            // must not let a borrow from them mark a byte of the string.
+            for (int pre = 0; pre <= 2; pre += 2) {
+                for (int k = 1; k <= 16; k++)
+                    p[-k] = (char)pre;
+                for (size_t i = 0; i < len; i++)
+                    p[i] = (char)(pre + 1);
+                p[len] = 0;
+                EXPECT(strlen(p) == len, "strlen after %d bytes len=%zu a=%u", pre, len, a);
+                EXPECT(strchr(p, 2) == NULL && memchr(p, 2, len) == NULL && memchr(p, 0, len) == NULL,
+                       "strchr/memchr after %d bytes len=%zu a=%u", pre, len, a);
+                EXPECT(strchr(p, 0) == p + len, "strchr NUL after %d bytes len=%zu a=%u", pre, len, a);
+            }
+            fill((unsigned char *)s, sizeof s, (unsigned)len);
+            p[len] = 0;
             size_t step = len < 48 ? 1 : 7;
             for (size_t i = 0; i < len; i += step) {
                 char saved = p[i];
