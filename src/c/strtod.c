@@ -9,9 +9,10 @@
 // the double range; long double's larger exponents multiply two entries, one
 // from a 16-entry table of 5^(650k), with the error bound widened to match);
 // long double inputs of more than 19 digits use their first 38 the same way
-// (a 128 x 128-bit product). When the error interval could straddle a
-// rounding boundary, an exact big-number computation (no heap, bounded stack)
-// decides. That uses the first HL_SIG_DIGITS significant digits plus a sticky
+// (a 128 x 128-bit product), and decide the subnormal range too when the
+// value cannot be exactly representable there (see fast_ld). When the error
+// interval could straddle a rounding boundary, an exact big-number
+// computation (no heap, bounded stack) decides. That uses the first HL_SIG_DIGITS significant digits plus a sticky
 // flag for any non-zero digit after them, which is exact for float and double
 // (a halfway point between two doubles has at most 768 significant digits).
 // A long double halfway point can have about 11,500, so there the result r of
@@ -158,17 +159,24 @@ static inline u128 mul128(u128 a, u128 b, u128 *hi)
     return (mid << 64) | (uint64_t)ll;
 }
 
+static int pow5_wide(long q, u128 *t, long *e2, unsigned *terr);
+
 /* 5^q as T * 2^*e2 with T (bit 127 set) within [T, T + *terr) of the true
    value; 0 when q is out of range (it never is for the formats' ranges). */
-static int pow5_get(long q, u128 *t, long *e2, unsigned *terr)
+static inline __attribute__((always_inline)) int pow5_get(long q, u128 *t, long *e2, unsigned *terr)
 {
-    if (q >= POW5_QMIN && q <= POW5_QMAX) {
+    if (__builtin_expect(q >= POW5_QMIN && q <= POW5_QMAX, 1)) {
         const uint64_t *p = pow5_128[q - POW5_QMIN];
         *t = ((u128)p[0] << 64) | p[1];
         *e2 = pow5_exp2(q) - 127;
         *terr = 1;
         return 1;
     }
+    return pow5_wide(q, t, e2, terr);
+}
+
+static int __attribute__((noinline)) pow5_wide(long q, u128 *t, long *e2, unsigned *terr)
+{
     /* long double's exponents beyond the table: 5^a * 5^(STEP k), a in the
        table; the product of the two truncated significands (each within 1
        unit, so within 3 units of the top 128 bits; 6 after a one-bit
@@ -197,13 +205,9 @@ static int pow5_get(long q, u128 *t, long *e2, unsigned *terr)
 /* w * 10^q by one 128-bit power of five; 0 if it cannot decide. sub_ok: the
    value is known not to be exactly representable in the subnormal range
    (so ERANGE's inexactness is certain there). */
-static int fast_dec(uint64_t w, long q, int sub_ok, const struct fmt *f, struct res *r)
+static inline __attribute__((always_inline)) int fast_mul(uint64_t w, long q, u128 t, long te, unsigned terr,
+                                                         int sub_ok, const struct fmt *f, struct res *r)
 {
-    u128 t;
-    long te;
-    unsigned terr;
-    if (!pow5_get(q, &t, &te, &terr))
-        return 0;
     int lz = clz64(w);
     uint64_t wn = w << lz;
     u128 lo = (u128)wn * (uint64_t)t;
@@ -221,6 +225,33 @@ static int fast_dec(uint64_t w, long q, int sub_ok, const struct fmt *f, struct 
     if (q >= 0 && q <= 55) /* 5^q fits in 128 bits: the product is exact */
         return round_window(top, e, low ? STICKY : EXACT, 0, f, r);
     return round_window(top, e, sub_ok ? APPROX_SUB : APPROX, err, f, r);
+}
+
+static int __attribute__((noinline)) fast_dec_wide(uint64_t w, long q, int sub_ok, const struct fmt *f,
+                                                   struct res *r)
+{
+    u128 t;
+    long te;
+    unsigned terr;
+    if (!pow5_wide(q, &t, &te, &terr))
+        return 0;
+    return fast_mul(w, q, t, te, terr, sub_ok, f, r);
+}
+
+static inline __attribute__((always_inline)) int fast_dec(uint64_t w, long q, int sub_ok, const struct fmt *f,
+                                                         struct res *r)
+{
+    if (__builtin_expect(q < POW5_QMIN || q > POW5_QMAX, 0))
+        return fast_dec_wide(w, q, sub_ok, f, r);
+    const uint64_t *p = pow5_128[q - POW5_QMIN];
+    return fast_mul(w, q, ((u128)p[0] << 64) | p[1], pow5_exp2(q) - 127, 1, sub_ok, f, r);
+}
+
+/* fast_dec for float and double, which leave the subnormal range to the
+   exact path (for ERANGE's sake; see fast_ld for why long double need not) */
+static int fast_dec_fd(uint64_t w, long q, const struct fmt *f, struct res *r)
+{
+    return fast_dec(w, q, 0, f, r);
 }
 
 #ifdef HL_LD_BIG
@@ -248,10 +279,19 @@ static int fast_dec128(u128 w, long q, int sub_ok, const struct fmt *f, struct r
     return round_window(top, e, sub_ok ? APPROX_SUB : APPROX, err, f, r);
 }
 
-/* The fast path for long double inputs of more than 19 digits: their first
-   38 digits (the value is between w and w + 1 of them when more follow). */
-static int fast_ld(const struct hl_num *num, int sub_ok, const struct fmt *f, struct res *r)
+/* The fast path for long double: w * 10^q for up to 19 digits, else the
+   first 38 digits (the value is between w and w + 1 of them when more
+   follow). A subnormal value of at most 85 significant digits is never
+   exactly representable (it is below 2^-126 < 10^-37, so D * 10^(mag - n)
+   with D < 10^n, and a dyadic value needs 5^(n - mag) >= 5^(n + 37) to
+   divide D, which needs n > 85), so its ERANGE is certain and the
+   approximation can decide it. */
+static int __attribute__((noinline)) fast_ld(const struct hl_num *num, long q19, const struct fmt *f,
+                                             struct res *r)
 {
+    int sub_ok = num->n <= 80;
+    if (!num->trunc)
+        return fast_dec(num->w, q19, sub_ok, f, r);
     long nd = num->n < 38 ? num->n : 38;
     u128 w = num->w;
     const unsigned char *s8 = num->sig;
@@ -542,7 +582,7 @@ static int bn_mul_sub(struct bn *x, uint32_t m, uint32_t c, const struct bn *b)
    it is below 0, value > h; at or above B, value < h; all digits read, the
    sign of -X_n decides. B (and X) stay below 2^11700 for the long double
    formats (5^4933, or 2^(E0 - k) for the tiniest values). */
-static int cmp_halfway(const struct hl_num *num, u128 H, long k, struct bn *x, struct bn *b)
+static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 H, long k, struct bn *x, struct bn *b)
 {
     long E0 = num->q + num->n;
     b->d[0] = 1;
@@ -685,34 +725,24 @@ static void convert(const struct hl_num *num, const struct fmt *f, struct res *r
     }
     long n19 = num->n < 19 ? num->n : 19;
     long q = num->q + num->n - n19;
-    /* A subnormal value of at most 85 significant digits is never exactly
-       representable: it is below 2^-126 < 10^-37, so D * 10^(mag - n) with
-       D < 10^n, and a dyadic value needs 5^(n - mag) >= 5^(n + 37) to divide
-       D, which needs n > 85. */
-    int sub_ok = num->n <= 80;
 #ifdef HL_LD_BIG
-    if (f->p > 53 && num->trunc) {
-        if (fast_ld(num, sub_ok, f, r))
-            return;
-    } else
+    if (f->p > 53) {
+        if (!fast_ld(num, q, f, r))
+            slow_big(num, f, r);
+        return;
+    }
 #endif
     if (!num->trunc) {
-        if (fast_dec(num->w, q, sub_ok, f, r))
+        if (fast_dec_fd(num->w, q, f, r))
             return;
     } else {
         struct res r2;
-        if (fast_dec(num->w, q, sub_ok, f, r) && fast_dec(num->w + 1, q, sub_ok, f, &r2) && r->kind == r2.kind
+        if (fast_dec_fd(num->w, q, f, r) && fast_dec_fd(num->w + 1, q, f, &r2) && r->kind == r2.kind
             && r->m == r2.m && r->x == r2.x) {
             r->inexact = 1;
             return;
         }
     }
-#ifdef HL_LD_BIG
-    if (f->p > 53) {
-        slow_big(num, f, r);
-        return;
-    }
-#endif
     slow_small(num, f, r);
 }
 
