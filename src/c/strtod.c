@@ -149,6 +149,7 @@ static inline int clz64(uint64_t v) { return __builtin_clzll(v); }
 /* floor(q * log2(5)), exact for |q| < 4004. */
 static inline long pow5_exp2(long q) { return (q * 1217359) >> 19; }
 
+#ifdef HL_LD_BIG
 /* a * b = *hi * 2^128 + returned low half */
 static inline u128 mul128(u128 a, u128 b, u128 *hi)
 {
@@ -201,6 +202,7 @@ static int __attribute__((noinline)) pow5_wide(long q, u128 *t, long *e2, unsign
     *e2 = e;
     return 1;
 }
+#endif
 
 /* w * 10^q by one 128-bit power of five; 0 if it cannot decide. sub_ok: the
    value is known not to be exactly representable in the subnormal range
@@ -227,6 +229,7 @@ static inline __attribute__((always_inline)) int fast_mul(uint64_t w, long q, u1
     return round_window(top, e, sub_ok ? APPROX_SUB : APPROX, err, f, r);
 }
 
+#ifdef HL_LD_BIG
 static int __attribute__((noinline)) fast_dec_wide(uint64_t w, long q, int sub_ok, const struct fmt *f,
                                                    struct res *r)
 {
@@ -237,12 +240,18 @@ static int __attribute__((noinline)) fast_dec_wide(uint64_t w, long q, int sub_o
         return 0;
     return fast_mul(w, q, t, te, terr, sub_ok, f, r);
 }
+#endif
 
 static inline __attribute__((always_inline)) int fast_dec(uint64_t w, long q, int sub_ok, const struct fmt *f,
                                                          struct res *r)
 {
-    if (__builtin_expect(q < POW5_QMIN || q > POW5_QMAX, 0))
+    if (__builtin_expect(q < POW5_QMIN || q > POW5_QMAX, 0)) {
+#ifdef HL_LD_BIG
         return fast_dec_wide(w, q, sub_ok, f, r);
+#else
+        return 0; /* never for float and double */
+#endif
+    }
     const uint64_t *p = pow5_128[q - POW5_QMIN];
     return fast_mul(w, q, ((u128)p[0] << 64) | p[1], pow5_exp2(q) - 127, 1, sub_ok, f, r);
 }
@@ -279,9 +288,146 @@ static int fast_dec128(u128 w, long q, int sub_ok, const struct fmt *f, struct r
     return round_window(top, e, sub_ok ? APPROX_SUB : APPROX, err, f, r);
 }
 
+/* ---- long double's second try: 256-bit arithmetic ---- */
+
+/* A 256-bit significand, least significant word first, bit 255 set; with
+   an exponent, m * 2^e. Every value here is truncated (so at most the true
+   one) with a relative error bound tracked in the comments. */
+struct u256 {
+    uint64_t w[4];
+};
+
+/* *a = top 256 bits of a * b, *e the exponent of the product (given the sum
+   of theirs); a relative error of at most 2^-255 more. */
+static void mul256(struct u256 *a, const struct u256 *b, long *e)
+{
+    uint64_t p[8] = { 0 };
+    for (int i = 0; i < 4; i++) {
+        u128 carry = 0;
+        for (int j = 0; j < 4; j++) {
+            u128 t = (u128)a->w[i] * b->w[j] + p[i + j] + carry;
+            p[i + j] = (uint64_t)t;
+            carry = t >> 64;
+        }
+        p[i + 4] = (uint64_t)carry;
+    }
+    if (p[7] >> 63) {
+        memcpy(a->w, p + 4, 32);
+        *e += 256;
+    } else {
+        for (int k = 0; k < 4; k++)
+            a->w[k] = (p[4 + k] << 1) | (p[3 + k] >> 63);
+        *e += 255;
+    }
+}
+
+/* v (non-zero) as a u256 and its exponent, exactly */
+static long u256_of(u128 v, struct u256 *m)
+{
+    int lz = (v >> 64) ? clz64((uint64_t)(v >> 64)) : 64 + clz64((uint64_t)v);
+    v <<= lz;
+    m->w[0] = m->w[1] = 0;
+    m->w[2] = (uint64_t)v;
+    m->w[3] = (uint64_t)(v >> 64);
+    return -lz - 128;
+}
+
+/* d * 2^de * 10^q to 256 bits (d exact), rounded to f; 0 when that cannot
+   decide. 5^q is
+   (5^27)^j * 5^r (q >= 0) or (1/5^27)^j * 5^r (q < 0, r = 27j - |q|),
+   the power by left-to-right squaring: with j < 256, at most 7 squarings
+   and 7 multiplications, so the relative error stays below 2^9 * 2^-255;
+   times 5^r and d, below 2^-245, i.e. under 2^11 units of the result's last
+   bit. When the result's low 128 bits are not within that of a multiple of
+   2^128, the value lies strictly between W and W + 1 (W its top 128 bits),
+   which STICKY rounding decides; the value must not be exactly
+   representable in the subnormal range (the caller's condition). */
+static int __attribute__((minsize)) ld_256(const struct u256 *d, long de, long q, const struct fmt *f, struct res *r)
+{
+    struct u256 base, acc, t;
+    long be, ae, te;
+    long a = q < 0 ? -q : q, j = q < 0 ? (a + 26) / 27 : a / 27, rr = q < 0 ? 27 * j - a : a % 27;
+    if (q < 0) {
+        memcpy(base.w, pow5_inv27, 32);
+        be = -318;
+    } else {
+        be = u256_of(7450580596923828125ull, &base); /* 5^27 */
+    }
+    if (j) {
+        acc = base;
+        ae = be;
+        int top = 63 - clz64((uint64_t)j);
+        for (int b = top - 1; b >= 0; b--) {
+            t = acc;
+            ae += ae;
+            mul256(&acc, &t, &ae);
+            if ((j >> b) & 1) {
+                ae += be;
+                mul256(&acc, &base, &ae);
+            }
+        }
+    } else {
+        ae = u256_of(1, &acc);
+    }
+    uint64_t p5 = 1;
+    while (rr--)
+        p5 *= 5;
+    te = u256_of(p5, &t);
+    ae += te;
+    mul256(&acc, &t, &ae);
+    ae += de;
+    mul256(&acc, d, &ae);
+    u128 hi = ((u128)acc.w[3] << 64) | acc.w[2], lo = ((u128)acc.w[1] << 64) | acc.w[0];
+    if (lo < 2048 || lo > ~(u128)0 - 2048)
+        return 0;
+    return round_window(hi, ae + q + 128, STICKY, 0, f, r);
+}
+
+/* The first nd (<= 77) digits, exactly, as a u256 times 2^(returned). */
+static long __attribute__((minsize)) digits256(const struct hl_num *num, long nd, struct u256 *m)
+{
+    uint64_t w[4] = { 0 };
+    const unsigned char *s8 = num->sig;
+    const wchar_t *sw = num->sig;
+    for (long i = 0, pos = 0; i < nd; pos++) {
+        unsigned c = num->wide ? (unsigned)sw[pos] : s8[pos];
+        if (c == '.')
+            continue;
+        u128 carry = c - '0';
+        for (int k = 0; k < 4; k++) {
+            u128 t = (u128)w[k] * 10 + carry;
+            w[k] = (uint64_t)t;
+            carry = t >> 64;
+        }
+        i++;
+    }
+    int top = 3;
+    while (!w[top]) /* the first digit is not 0 */
+        top--;
+    int ws = 3 - top, bs = clz64(w[top]);
+    for (int k = 3; k >= 0; k--) {
+        int from = k - ws;
+        uint64_t hi = from >= 0 ? w[from] : 0, lo = from >= 1 ? w[from - 1] : 0;
+        m->w[k] = bs ? (hi << bs) | (lo >> (64 - bs)) : hi;
+    }
+    return -(long)(64 * ws + bs);
+}
+
+/* ld_256 on all the digits, when at most 77 are not trailing zeros. */
+static int __attribute__((noinline, minsize)) ld_256_digits(const struct hl_num *num, const struct fmt *f, struct res *r)
+{
+    if (num->last_nz >= 77)
+        return 0;
+    long nd = num->n < 77 ? num->n : 77;
+    struct u256 d;
+    long de = digits256(num, nd, &d);
+    return ld_256(&d, de, num->q + num->n - nd, f, r);
+}
+
 /* The fast path for long double: w * 10^q for up to 19 digits, else the
    first 38 digits (the value is between w and w + 1 of them when more
-   follow). A subnormal value of at most 85 significant digits is never
+   follow); when 128 bits do not decide, all of up to 77 digits to 256 bits
+   (ld_256). A subnormal value of at most 85 significant digits is never
    exactly representable (it is below 2^-126 < 10^-37, so D * 10^(mag - n)
    with D < 10^n, and a dyadic value needs 5^(n - mag) >= 5^(n + 37) to
    divide D, which needs n > 85), so its ERANGE is certain and the
@@ -291,7 +437,7 @@ static int __attribute__((noinline)) fast_ld(const struct hl_num *num, long q19,
 {
     int sub_ok = num->n <= 80;
     if (!num->trunc)
-        return fast_dec(num->w, q19, sub_ok, f, r);
+        return fast_dec(num->w, q19, sub_ok, f, r) || ld_256_digits(num, f, r);
     long nd = num->n < 38 ? num->n : 38;
     u128 w = num->w;
     const unsigned char *s8 = num->sig;
@@ -305,14 +451,14 @@ static int __attribute__((noinline)) fast_ld(const struct hl_num *num, long q19,
     }
     long q = num->q + num->n - nd;
     if (num->last_nz < 38)
-        return fast_dec128(w, q, sub_ok, f, r);
+        return fast_dec128(w, q, sub_ok, f, r) || ld_256_digits(num, f, r);
     struct res r2;
     if (fast_dec128(w, q, sub_ok, f, r) && fast_dec128(w + 1, q, sub_ok, f, &r2) && r->kind == r2.kind
         && r->m == r2.m && r->x == r2.x) {
         r->inexact = 1;
         return 1;
     }
-    return 0;
+    return ld_256_digits(num, f, r);
 }
 #endif
 
@@ -582,7 +728,7 @@ static int bn_mul_sub(struct bn *x, uint32_t m, uint32_t c, const struct bn *b)
    it is below 0, value > h; at or above B, value < h; all digits read, the
    sign of -X_n decides. B (and X) stay below 2^11700 for the long double
    formats (5^4933, or 2^(E0 - k) for the tiniest values). */
-static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 H, long k, struct bn *x, struct bn *b)
+static int __attribute__((noinline, minsize)) cmp_halfway(const struct hl_num *num, u128 H, long k, struct bn *x, struct bn *b)
 {
     long E0 = num->q + num->n;
     b->d[0] = 1;
@@ -642,7 +788,7 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
    Compares the value with the boundary above r, h = (2m + 1) * 2^(u - 1)
    for r = m * 2^u, and moves r up when the value is above it (or on it
    with m odd). */
-static void fix_long(const struct hl_num *num, const struct fmt *f, struct res *r, struct bn *x,
+static void __attribute__((minsize)) fix_long(const struct hl_num *num, const struct fmt *f, struct res *r, struct bn *x,
                      struct bn *b)
 {
     if (r->kind == K_INF)

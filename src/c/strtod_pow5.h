@@ -661,6 +661,7 @@ static const uint64_t pow5_128[651][2] = {
    value being about hi:lo * 2^e. */
 #define POW5_STEP 650
 #define POW5_KMAX 8
+#ifdef HL_LD_BIG
 static const struct { uint64_t hi, lo; int e; } pow5_coarse[16] = {
     {0xfb69553f140edbb3u, 0x5df1789bf77ef6b2u, -12202}, /* 5^-5200 */
     {0x95d4188e3e54c366u, 0xb899cd95ebea289cu, -10692}, /* 5^-4550 */
@@ -679,3 +680,9 @@ static const struct { uint64_t hi, lo; int e; } pow5_coarse[16] = {
     {0xdab411044e87e733u, 0x04e36b0d50182e05u, 10437}, /* 5^4550 */
     {0x82560d919758b05du, 0xbf8309890e291627u, 11947}, /* 5^5200 */
 };
+#endif
+/* floor(2^318 / 5^27), least significant word first: 1 / 5^27 to 256
+   bits, for long double's 256-bit second try. */
+#ifdef HL_LD_BIG
+static const uint64_t pow5_inv27[4] = {0x9ff42b5717739985u, 0xca49f1c05120c9c7u, 0x775ea264cf55347du, 0x9e74d1b791e07e48u};
+#endif
