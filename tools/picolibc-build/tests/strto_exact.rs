@@ -96,6 +96,25 @@ fn decrement(digits: &str) -> String {
     if t.is_empty() { "0".into() } else { t.into() }
 }
 
+fn increment(digits: &str) -> String {
+    let mut b = digits.as_bytes().to_vec();
+    let mut i = b.len();
+    loop {
+        if i == 0 {
+            b.insert(0, b'1');
+            break;
+        }
+        i -= 1;
+        if b[i] == b'9' {
+            b[i] = b'0';
+        } else {
+            b[i] += 1;
+            break;
+        }
+    }
+    String::from_utf8(b).unwrap()
+}
+
 /// A decimal subject for digits * 10^exp in one of several spellings.
 fn spell(rng: &mut Rng, digits: &str, exp: i64) -> String {
     let neg = if rng.below(4) == 0 { "-" } else { "" };
@@ -169,6 +188,23 @@ fn long_double_inputs(rng: &mut Rng, p: u32, halfway: usize, short: usize) -> Ve
     let mut out = Vec::new();
     for i in 0..halfway {
         long_halfway_cases(rng, p, -16382, 16383, &mut out, if i % 6 == 0 { 12_100 } else { 801 });
+    }
+    // short subjects very near halfway points: their first 20 to 40 digits,
+    // and those plus or minus one in the last place (the 128-bit fast path
+    // cannot decide these; the 256-bit one must, or the exact path)
+    for _ in 0..halfway * 5 {
+        let (digits, dexp) = halfway_point(rng, p, -16382, 16383);
+        let nd = 20 + rng.below(21) as usize;
+        if digits.len() <= nd {
+            continue;
+        }
+        let mut prefix = digits[..nd].to_string();
+        match rng.below(3) {
+            0 => prefix = decrement(&prefix),
+            1 => prefix = increment(&prefix),
+            _ => {}
+        }
+        out.push(spell(rng, &prefix, dexp + (digits.len() - nd) as i64));
     }
     for _ in 0..short {
         let len = 1 + rng.below(40) as usize;

@@ -79,14 +79,20 @@ static double now_ns(void)
 }
 
 // `strto_exact bench`: ns per call (the best of 7 rounds of 2000) of strtold
-// on short inputs with long double's large exponents and of strtod on common
-// double inputs; a report, nothing asserts it.
+// on short inputs with long double's large exponents (and two very near
+// halfway points) and of strtod on common double inputs (and one near a
+// halfway point); a report, nothing asserts it.
 static void bench(void)
 {
     static const char *ld[] = { "1e-4900", "1.18973149535723176502e+4932", "3.6451995318824746025e-4951",
                                 "1e4932", "6.72420628622418701e-4932", "1.2345678901234567890123e-4000",
-                                "9.99999999999999999999999999999999999999e4931" };
-    static const char *d[] = { "3.14159265358979", "2.2250738585072014e-308", "1.7976931348623157e308", "0.1" };
+                                "9.99999999999999999999999999999999999999e4931",
+                                /* 39 digits of an 80-bit halfway point: the exact or 256-bit path */
+                                "335955509063977019086393508679693613586e-4969",
+                                "205341397570836608067588923294541861414e4893" };
+    static const char *d[] = { "3.14159265358979", "2.2250738585072014e-308", "1.7976931348623157e308", "0.1",
+                               /* 39 digits of a double halfway point: the exact path */
+                               "177624265651527491090828850419761062224e-348" };
     volatile long double sink_ld = 0;
     volatile double sink_d = 0;
     for (size_t k = 0; k < sizeof ld / sizeof ld[0] + sizeof d / sizeof d[0]; k++) {
