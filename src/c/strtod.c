@@ -698,23 +698,32 @@ static int bn_cmp(const struct bn *a, const struct bn *b)
     return 0;
 }
 
-/* x = x * m - c * b (m, c < 2^31); returns 0, leaving x untouched in part,
-   if that is negative, else 1. */
-static int bn_mul_sub(struct bn *x, uint32_t m, uint32_t c, const struct bn *b)
+/* x = x * m - c * b (m, c < 2^60), 64 bits at a time;
+   returns 0, leaving x clobbered, if that is negative, else 1. */
+static int bn_mul_sub(struct bn *x, uint64_t m, uint64_t c, const struct bn *b)
 {
     int n = x->n > b->n ? x->n : b->n;
-    int64_t carry = 0;
-    for (int i = 0; i < n; i++) {
-        int64_t xi = i < x->n ? x->d[i] : 0, bi = i < b->n ? b->d[i] : 0;
-        int64_t acc = xi * m - bi * c + carry; /* |acc| < 2^63 */
-        x->d[i] = (uint32_t)acc;
-        carry = acc >> 32; /* floor: arithmetic shift */
+    for (int i = x->n; i <= n; i++)
+        x->d[i] = 0;
+    __int128 carry = 0;
+    for (int i = 0; i < n; i += 2) {
+        uint64_t xi, bi = 0;
+        memcpy(&xi, x->d + i, 8);
+        if (i + 1 < b->n)
+            memcpy(&bi, b->d + i, 8);
+        else if (i < b->n)
+            bi = b->d[i];
+        __int128 acc = (__int128)((u128)xi * m) - (__int128)((u128)bi * c) + carry; /* |acc| < 2^125 */
+        xi = (uint64_t)acc;
+        memcpy(x->d + i, &xi, 8);
+        carry = acc >> 64; /* floor: arithmetic shift */
     }
     if (carry < 0)
         return 0;
+    n += n & 1;
     x->n = n;
-    if (carry)
-        x->d[x->n++] = (uint32_t)carry;
+    x->d[x->n++] = (uint32_t)carry;
+    x->d[x->n++] = (uint32_t)((uint64_t)carry >> 32);
     while (x->n && !x->d[x->n - 1])
         x->n--;
     return 1;
@@ -726,9 +735,10 @@ static int bn_mul_sub(struct bn *x, uint32_t m, uint32_t c, const struct bn *b)
    B = 2^max(E0 - k, 0) * 5^max(E0, 0), and X_{j+c} = 10^c X_j - C B for the
    next c digits C. While X_j is in [0, B) the first j digits are h's; once
    it is below 0, value > h; at or above B, value < h; all digits read, the
-   sign of -X_n decides. B (and X) stay below 2^11700 for the long double
-   formats (5^4933, or 2^(E0 - k) for the tiniest values). */
-static int __attribute__((noinline, minsize)) cmp_halfway(const struct hl_num *num, u128 H, long k, struct bn *x, struct bn *b)
+   sign of -X_n decides (18 digits a step). B (and X) stay below 2^11700
+   for the long double formats (5^4933, or 2^(E0 - k) for the tiniest
+   values). */
+static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 H, long k, struct bn *x, struct bn *b)
 {
     long E0 = num->q + num->n;
     b->d[0] = 1;
@@ -753,8 +763,8 @@ static int __attribute__((noinline, minsize)) cmp_halfway(const struct hl_num *n
     const wchar_t *sw = num->sig;
     long i = 0, pos = 0;
     while (i < num->n) {
-        uint32_t c = 0, m = 1;
-        for (int j = 0; j < 9 && i < num->n; pos++) {
+        uint64_t c = 0, m = 1;
+        for (int j = 0; j < 18 && i < num->n; pos++) {
             unsigned ch = num->wide ? (unsigned)sw[pos] : s8[pos];
             if (ch == '.')
                 continue;
