@@ -5,13 +5,24 @@
 // conv_flt.c-based ones, which kept only 17 (or 9) digits and rounded twice.
 //
 // Decimal input: the first 19 significant digits go through a 128-bit
-// multiplication by a truncated power of five (src/c/strtod_pow5.h); when its
-// error interval could straddle a rounding boundary, or for long double
-// beyond that table, an exact big-number computation (no heap, bounded
-// stack) decides. That uses the first HL_SIG_DIGITS significant digits plus a
-// sticky flag for any non-zero digit after them, which is exact for float and
-// double (a halfway point between two doubles has at most 768 significant
-// digits); long double is exact up to that many significant digits.
+// multiplication by a truncated power of five (src/c/strtod_pow5.h: 5^q for
+// the double range; long double's larger exponents multiply two entries, one
+// from a 16-entry table of 5^(650k), with the error bound widened to match);
+// long double inputs of more than 19 digits use their first 38 the same way
+// (a 128 x 128-bit product), and decide the subnormal range too when the
+// value cannot be exactly representable there (see fast_ld). When the error
+// interval could straddle a rounding boundary, an exact big-number
+// computation (no heap, bounded stack) decides. That uses the first HL_SIG_DIGITS significant digits plus a sticky
+// flag for any non-zero digit after them, which is exact for float and double
+// (a halfway point between two doubles has at most 768 significant digits).
+// A long double halfway point can have about 11,500, so there the result r of
+// the first digits is the answer or its predecessor (the tail spans far less
+// than one unit in the last place), and the whole digit string is compared
+// with the boundary above r, h = H * 2^k, incrementally: with B the
+// denominator of h / 10^(q+n), X = B * (h's scaled prefix - the digits' prefix)
+// stays an integer below B while the digits agree with h's expansion, so the
+// memory is bounded by h's size (under 11,700 bits, in slow_big's buffers),
+// not the input's (see cmp_halfway).
 // Rounding is always to nearest, ties to even, in integer arithmetic only (as
 // picolibc's was), so the soft-float and hard-float builds agree bit for bit.
 #include <ctype.h>
@@ -60,11 +71,13 @@ struct res {
     u128 m;
 };
 
-enum { EXACT, STICKY, APPROX };
+enum { EXACT, STICKY, APPROX, APPROX_SUB };
 
 /* Rounds W * 2^e (W has bit 127 set) to f. mode EXACT: the value is W*2^e;
    STICKY: slightly more than that, less than (W+1)*2^e; APPROX: in
-   [W, W+err) * 2^e. Returns 0 when APPROX cannot decide. */
+   [W, W+err) * 2^e; APPROX_SUB: the same, and the value is not exactly
+   representable if subnormal (APPROX gives up on subnormals, whose ERANGE
+   depends on exactness). Returns 0 when APPROX cannot decide. */
 static int round_window(u128 W, long e, int mode, unsigned err, const struct fmt *f, struct res *r)
 {
     long x = e + 127;
@@ -80,6 +93,8 @@ static int round_window(u128 W, long e, int mode, unsigned err, const struct fmt
         if (mode == APPROX)
             return 0;
         shift = (long)(f->emin - f->p + 1) - e;
+        if (mode == APPROX_SUB && shift == 129 && W > ~(u128)0 - err)
+            return 0; /* might reach half the smallest subnormal */
         if (shift > 128) {
             r->kind = K_ZERO;
             r->inexact = 1;
@@ -104,7 +119,7 @@ static int round_window(u128 W, long e, int mode, unsigned err, const struct fmt
     } else if (mode == STICKY) {
         up = rem >= half;
         r->inexact = 1;
-    } else {
+    } else { /* APPROX, APPROX_SUB */
         if (rem <= half && half < rem + err)
             return 0;
         up = rem > half;
@@ -134,30 +149,318 @@ static inline int clz64(uint64_t v) { return __builtin_clzll(v); }
 /* floor(q * log2(5)), exact for |q| < 4004. */
 static inline long pow5_exp2(long q) { return (q * 1217359) >> 19; }
 
-/* w * 10^q by one 128-bit power of five; 0 if it cannot decide. */
-static int fast_dec(uint64_t w, long q, const struct fmt *f, struct res *r)
+#ifdef HL_LD_BIG
+/* a * b = *hi * 2^128 + returned low half */
+static inline u128 mul128(u128 a, u128 b, u128 *hi)
 {
-    if (q < POW5_QMIN || q > POW5_QMAX)
+    uint64_t a0 = (uint64_t)a, a1 = (uint64_t)(a >> 64), b0 = (uint64_t)b, b1 = (uint64_t)(b >> 64);
+    u128 ll = (u128)a0 * b0, lh = (u128)a0 * b1, hl = (u128)a1 * b0, hh = (u128)a1 * b1;
+    u128 mid = (ll >> 64) + (uint64_t)lh + (uint64_t)hl;
+    *hi = hh + (lh >> 64) + (hl >> 64) + (mid >> 64);
+    return (mid << 64) | (uint64_t)ll;
+}
+
+static int pow5_wide(long q, u128 *t, long *e2, unsigned *terr);
+
+/* 5^q as T * 2^*e2 with T (bit 127 set) within [T, T + *terr) of the true
+   value; 0 when q is out of range (it never is for the formats' ranges). */
+static inline __attribute__((always_inline)) int pow5_get(long q, u128 *t, long *e2, unsigned *terr)
+{
+    if (__builtin_expect(q >= POW5_QMIN && q <= POW5_QMAX, 1)) {
+        const uint64_t *p = pow5_128[q - POW5_QMIN];
+        *t = ((u128)p[0] << 64) | p[1];
+        *e2 = pow5_exp2(q) - 127;
+        *terr = 1;
+        return 1;
+    }
+    return pow5_wide(q, t, e2, terr);
+}
+
+static int __attribute__((noinline)) pow5_wide(long q, u128 *t, long *e2, unsigned *terr)
+{
+    /* long double's exponents beyond the table: 5^a * 5^(STEP k), a in the
+       table; the product of the two truncated significands (each within 1
+       unit, so within 3 units of the top 128 bits; 6 after a one-bit
+       normalising shift) */
+    long k = q > POW5_QMAX ? (q - POW5_QMAX + POW5_STEP - 1) / POW5_STEP
+                           : -((POW5_QMIN - q + POW5_STEP - 1) / POW5_STEP);
+    if (k < -POW5_KMAX || k > POW5_KMAX)
         return 0;
+    long a = q - k * POW5_STEP;
+    const uint64_t *p = pow5_128[a - POW5_QMIN];
+    int c = k < 0 ? (int)k + POW5_KMAX : (int)k + POW5_KMAX - 1;
+    u128 hi, lo = mul128(((u128)p[0] << 64) | p[1], ((u128)pow5_coarse[c].hi << 64) | pow5_coarse[c].lo, &hi);
+    long e = pow5_exp2(a) - 127 + pow5_coarse[c].e + 128;
+    if (!(hi >> 127)) {
+        hi = (hi << 1) | (lo >> 127);
+        e--;
+        *terr = 7;
+    } else {
+        *terr = 4;
+    }
+    *t = hi;
+    *e2 = e;
+    return 1;
+}
+#endif
+
+/* w * 10^q by one 128-bit power of five; 0 if it cannot decide. sub_ok: the
+   value is known not to be exactly representable in the subnormal range
+   (so ERANGE's inexactness is certain there). */
+static inline __attribute__((always_inline)) int fast_mul(uint64_t w, long q, u128 t, long te, unsigned terr,
+                                                         int sub_ok, const struct fmt *f, struct res *r)
+{
     int lz = clz64(w);
     uint64_t wn = w << lz;
-    const uint64_t *t = pow5_128[q - POW5_QMIN];
-    u128 lo = (u128)wn * t[1];
-    u128 hi = (u128)wn * t[0];
+    u128 lo = (u128)wn * (uint64_t)t;
+    u128 hi = (u128)wn * (uint64_t)(t >> 64);
     u128 top = hi + (lo >> 64);
     uint64_t low = (uint64_t)lo;
-    long e = pow5_exp2(q) - 127 + q - lz + 64;
-    unsigned err = 2;
+    long e = te + q - lz + 64;
+    unsigned err = terr + 1;
     if (!(top >> 127)) {
         top = (top << 1) | (low >> 63);
         low <<= 1;
         e--;
-        err = 3;
+        err = 2 * terr + 1;
     }
     if (q >= 0 && q <= 55) /* 5^q fits in 128 bits: the product is exact */
         return round_window(top, e, low ? STICKY : EXACT, 0, f, r);
-    return round_window(top, e, APPROX, err, f, r);
+    return round_window(top, e, sub_ok ? APPROX_SUB : APPROX, err, f, r);
 }
+
+#ifdef HL_LD_BIG
+static int __attribute__((noinline)) fast_dec_wide(uint64_t w, long q, int sub_ok, const struct fmt *f,
+                                                   struct res *r)
+{
+    u128 t;
+    long te;
+    unsigned terr;
+    if (!pow5_wide(q, &t, &te, &terr))
+        return 0;
+    return fast_mul(w, q, t, te, terr, sub_ok, f, r);
+}
+#endif
+
+static inline __attribute__((always_inline)) int fast_dec(uint64_t w, long q, int sub_ok, const struct fmt *f,
+                                                         struct res *r)
+{
+    if (__builtin_expect(q < POW5_QMIN || q > POW5_QMAX, 0)) {
+#ifdef HL_LD_BIG
+        return fast_dec_wide(w, q, sub_ok, f, r);
+#else
+        return 0; /* never for float and double */
+#endif
+    }
+    const uint64_t *p = pow5_128[q - POW5_QMIN];
+    return fast_mul(w, q, ((u128)p[0] << 64) | p[1], pow5_exp2(q) - 127, 1, sub_ok, f, r);
+}
+
+/* fast_dec for float and double, which leave the subnormal range to the
+   exact path (for ERANGE's sake; see fast_ld for why long double need not) */
+static int fast_dec_fd(uint64_t w, long q, const struct fmt *f, struct res *r)
+{
+    return fast_dec(w, q, 0, f, r);
+}
+
+#ifdef HL_LD_BIG
+/* w * 10^q for a w of up to 38 digits (long double's fast path); as
+   fast_dec. */
+static int fast_dec128(u128 w, long q, int sub_ok, const struct fmt *f, struct res *r)
+{
+    u128 t;
+    long te;
+    unsigned terr;
+    if (!pow5_get(q, &t, &te, &terr))
+        return 0;
+    int lz = (w >> 64) ? clz64((uint64_t)(w >> 64)) : 64 + clz64((uint64_t)w);
+    u128 top, low = mul128(w << lz, t, &top);
+    long e = te + q - lz + 128;
+    unsigned err = terr + 1;
+    if (!(top >> 127)) {
+        top = (top << 1) | (low >> 127);
+        low <<= 1;
+        e--;
+        err = 2 * terr + 1;
+    }
+    if (q >= 0 && q <= 55)
+        return round_window(top, e, low ? STICKY : EXACT, 0, f, r);
+    return round_window(top, e, sub_ok ? APPROX_SUB : APPROX, err, f, r);
+}
+
+/* ---- long double's second try: 256-bit arithmetic ---- */
+
+/* A 256-bit significand, least significant word first, bit 255 set; with
+   an exponent, m * 2^e. Every value here is truncated (so at most the true
+   one) with a relative error bound tracked in the comments. */
+struct u256 {
+    uint64_t w[4];
+};
+
+/* *a = top 256 bits of a * b, *e the exponent of the product (given the sum
+   of theirs); a relative error of at most 2^-255 more. */
+static void mul256(struct u256 *a, const struct u256 *b, long *e)
+{
+    uint64_t p[8] = { 0 };
+    for (int i = 0; i < 4; i++) {
+        u128 carry = 0;
+        for (int j = 0; j < 4; j++) {
+            u128 t = (u128)a->w[i] * b->w[j] + p[i + j] + carry;
+            p[i + j] = (uint64_t)t;
+            carry = t >> 64;
+        }
+        p[i + 4] = (uint64_t)carry;
+    }
+    if (p[7] >> 63) {
+        memcpy(a->w, p + 4, 32);
+        *e += 256;
+    } else {
+        for (int k = 0; k < 4; k++)
+            a->w[k] = (p[4 + k] << 1) | (p[3 + k] >> 63);
+        *e += 255;
+    }
+}
+
+/* v (non-zero) as a u256 and its exponent, exactly */
+static long u256_of(u128 v, struct u256 *m)
+{
+    int lz = (v >> 64) ? clz64((uint64_t)(v >> 64)) : 64 + clz64((uint64_t)v);
+    v <<= lz;
+    m->w[0] = m->w[1] = 0;
+    m->w[2] = (uint64_t)v;
+    m->w[3] = (uint64_t)(v >> 64);
+    return -lz - 128;
+}
+
+/* d * 2^de * 10^q to 256 bits (d exact), rounded to f; 0 when that cannot
+   decide. 5^q is
+   (5^27)^j * 5^r (q >= 0) or (1/5^27)^j * 5^r (q < 0, r = 27j - |q|),
+   the power by left-to-right squaring: with j < 256, at most 7 squarings
+   and 7 multiplications, so the relative error stays below 2^9 * 2^-255;
+   times 5^r and d, below 2^-245, i.e. under 2^11 units of the result's last
+   bit. When the result's low 128 bits are not within that of a multiple of
+   2^128, the value lies strictly between W and W + 1 (W its top 128 bits),
+   which STICKY rounding decides; the value must not be exactly
+   representable in the subnormal range (the caller's condition). */
+static int __attribute__((minsize)) ld_256(const struct u256 *d, long de, long q, const struct fmt *f, struct res *r)
+{
+    struct u256 base, acc, t;
+    long be, ae, te;
+    long a = q < 0 ? -q : q, j = q < 0 ? (a + 26) / 27 : a / 27, rr = q < 0 ? 27 * j - a : a % 27;
+    if (q < 0) {
+        memcpy(base.w, pow5_inv27, 32);
+        be = -318;
+    } else {
+        be = u256_of(7450580596923828125ull, &base); /* 5^27 */
+    }
+    if (j) {
+        acc = base;
+        ae = be;
+        int top = 63 - clz64((uint64_t)j);
+        for (int b = top - 1; b >= 0; b--) {
+            t = acc;
+            ae += ae;
+            mul256(&acc, &t, &ae);
+            if ((j >> b) & 1) {
+                ae += be;
+                mul256(&acc, &base, &ae);
+            }
+        }
+    } else {
+        ae = u256_of(1, &acc);
+    }
+    uint64_t p5 = 1;
+    while (rr--)
+        p5 *= 5;
+    te = u256_of(p5, &t);
+    ae += te;
+    mul256(&acc, &t, &ae);
+    ae += de;
+    mul256(&acc, d, &ae);
+    u128 hi = ((u128)acc.w[3] << 64) | acc.w[2], lo = ((u128)acc.w[1] << 64) | acc.w[0];
+    if (lo < 2048 || lo > ~(u128)0 - 2048)
+        return 0;
+    return round_window(hi, ae + q + 128, STICKY, 0, f, r);
+}
+
+/* The first nd (<= 77) digits, exactly, as a u256 times 2^(returned). */
+static long __attribute__((minsize)) digits256(const struct hl_num *num, long nd, struct u256 *m)
+{
+    uint64_t w[4] = { 0 };
+    const unsigned char *s8 = num->sig;
+    const wchar_t *sw = num->sig;
+    for (long i = 0, pos = 0; i < nd; pos++) {
+        unsigned c = num->wide ? (unsigned)sw[pos] : s8[pos];
+        if (c == '.')
+            continue;
+        u128 carry = c - '0';
+        for (int k = 0; k < 4; k++) {
+            u128 t = (u128)w[k] * 10 + carry;
+            w[k] = (uint64_t)t;
+            carry = t >> 64;
+        }
+        i++;
+    }
+    int top = 3;
+    while (!w[top]) /* the first digit is not 0 */
+        top--;
+    int ws = 3 - top, bs = clz64(w[top]);
+    for (int k = 3; k >= 0; k--) {
+        int from = k - ws;
+        uint64_t hi = from >= 0 ? w[from] : 0, lo = from >= 1 ? w[from - 1] : 0;
+        m->w[k] = bs ? (hi << bs) | (lo >> (64 - bs)) : hi;
+    }
+    return -(long)(64 * ws + bs);
+}
+
+/* ld_256 on all the digits, when at most 77 are not trailing zeros. */
+static int __attribute__((noinline, minsize)) ld_256_digits(const struct hl_num *num, const struct fmt *f, struct res *r)
+{
+    if (num->last_nz >= 77)
+        return 0;
+    long nd = num->n < 77 ? num->n : 77;
+    struct u256 d;
+    long de = digits256(num, nd, &d);
+    return ld_256(&d, de, num->q + num->n - nd, f, r);
+}
+
+/* The fast path for long double: w * 10^q for up to 19 digits, else the
+   first 38 digits (the value is between w and w + 1 of them when more
+   follow); when 128 bits do not decide, all of up to 77 digits to 256 bits
+   (ld_256). A subnormal value of at most 85 significant digits is never
+   exactly representable (it is below 2^-126 < 10^-37, so D * 10^(mag - n)
+   with D < 10^n, and a dyadic value needs 5^(n - mag) >= 5^(n + 37) to
+   divide D, which needs n > 85), so its ERANGE is certain and the
+   approximation can decide it. */
+static int __attribute__((noinline)) fast_ld(const struct hl_num *num, long q19, const struct fmt *f,
+                                             struct res *r)
+{
+    int sub_ok = num->n <= 80;
+    if (!num->trunc)
+        return fast_dec(num->w, q19, sub_ok, f, r) || ld_256_digits(num, f, r);
+    long nd = num->n < 38 ? num->n : 38;
+    u128 w = num->w;
+    const unsigned char *s8 = num->sig;
+    const wchar_t *sw = num->sig;
+    for (long i = 0, pos = 0; i < nd; pos++) {
+        unsigned c = num->wide ? (unsigned)sw[pos] : s8[pos];
+        if (c == '.')
+            continue;
+        if (i++ >= 19)
+            w = w * 10 + (c - '0');
+    }
+    long q = num->q + num->n - nd;
+    if (num->last_nz < 38)
+        return fast_dec128(w, q, sub_ok, f, r) || ld_256_digits(num, f, r);
+    struct res r2;
+    if (fast_dec128(w, q, sub_ok, f, r) && fast_dec128(w + 1, q, sub_ok, f, &r2) && r->kind == r2.kind
+        && r->m == r2.m && r->x == r2.x) {
+        r->inexact = 1;
+        return 1;
+    }
+    return ld_256_digits(num, f, r);
+}
+#endif
 
 /* ---- big numbers: little-endian 32-bit limbs ---- */
 
@@ -385,6 +688,143 @@ static void __attribute__((noinline)) slow_small(const struct hl_num *num, const
 }
 
 #ifdef HL_LD_BIG
+static int bn_cmp(const struct bn *a, const struct bn *b)
+{
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    for (int i = a->n - 1; i >= 0; i--)
+        if (a->d[i] != b->d[i])
+            return a->d[i] < b->d[i] ? -1 : 1;
+    return 0;
+}
+
+/* x = x * m - c * b (m, c < 2^60), 64 bits at a time;
+   returns 0, leaving x clobbered, if that is negative, else 1. */
+static int bn_mul_sub(struct bn *x, uint64_t m, uint64_t c, const struct bn *b)
+{
+    int n = x->n > b->n ? x->n : b->n;
+    for (int i = x->n; i <= n; i++)
+        x->d[i] = 0;
+    __int128 carry = 0;
+    for (int i = 0; i < n; i += 2) {
+        uint64_t xi, bi = 0;
+        memcpy(&xi, x->d + i, 8);
+        if (i + 1 < b->n)
+            memcpy(&bi, b->d + i, 8);
+        else if (i < b->n)
+            bi = b->d[i];
+        __int128 acc = (__int128)((u128)xi * m) - (__int128)((u128)bi * c) + carry; /* |acc| < 2^125 */
+        xi = (uint64_t)acc;
+        memcpy(x->d + i, &xi, 8);
+        carry = acc >> 64; /* floor: arithmetic shift */
+    }
+    if (carry < 0)
+        return 0;
+    n += n & 1;
+    x->n = n;
+    x->d[x->n++] = (uint32_t)carry;
+    x->d[x->n++] = (uint32_t)((uint64_t)carry >> 32);
+    while (x->n && !x->d[x->n - 1])
+        x->n--;
+    return 1;
+}
+
+/* Sign of value - h, value being all num->n digits times 10^num->q and
+   h = H * 2^k. With E0 = q + n and D_j the first j digits,
+   X_j = (h * 10^j / 10^E0 - D_j) * B is an integer for
+   B = 2^max(E0 - k, 0) * 5^max(E0, 0), and X_{j+c} = 10^c X_j - C B for the
+   next c digits C. While X_j is in [0, B) the first j digits are h's; once
+   it is below 0, value > h; at or above B, value < h; all digits read, the
+   sign of -X_n decides (18 digits a step). B (and X) stay below 2^11700
+   for the long double formats (5^4933, or 2^(E0 - k) for the tiniest
+   values). */
+static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 H, long k, struct bn *x, struct bn *b)
+{
+    long E0 = num->q + num->n;
+    b->d[0] = 1;
+    b->n = 1;
+    if (E0 > 0)
+        bn_mul_pow5(b, E0);
+    if (E0 - k > 0)
+        bn_shl(b, E0 - k);
+    x->n = 0;
+    for (int i = 0; i < 4; i++) {
+        x->d[i] = (uint32_t)(H >> (32 * i));
+        if (x->d[i])
+            x->n = i + 1;
+    }
+    if (E0 < 0)
+        bn_mul_pow5(x, -E0);
+    if (k - E0 > 0)
+        bn_shl(x, k - E0);
+    if (bn_cmp(x, b) >= 0)
+        return -1;
+    const unsigned char *s8 = num->sig;
+    const wchar_t *sw = num->sig;
+    long i = 0, pos = 0;
+    while (i < num->n) {
+        uint64_t c = 0, m = 1;
+        for (int j = 0; j < 18 && i < num->n; pos++) {
+            unsigned ch = num->wide ? (unsigned)sw[pos] : s8[pos];
+            if (ch == '.')
+                continue;
+            c = c * 10 + (ch - '0');
+            m *= 10;
+            j++;
+            i++;
+        }
+        if (!bn_mul_sub(x, m, c, b))
+            return 1;
+        if (bn_cmp(x, b) >= 0)
+            return -1;
+        if (!x->n) { /* h's digits end here: any later non-zero digit is above */
+            for (; i < num->n; pos++) {
+                unsigned ch = num->wide ? (unsigned)sw[pos] : s8[pos];
+                if (ch == '.')
+                    continue;
+                if (ch != '0')
+                    return 1;
+                i++;
+            }
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* r (from the first HL_SIG_DIGITS digits and a sticky bit) is the correct
+   result or its predecessor: the value lies above the rounding boundary
+   below r, and the digits' tail is too short a span to pass two boundaries.
+   Compares the value with the boundary above r, h = (2m + 1) * 2^(u - 1)
+   for r = m * 2^u, and moves r up when the value is above it (or on it
+   with m odd). */
+static void __attribute__((minsize)) fix_long(const struct hl_num *num, const struct fmt *f, struct res *r, struct bn *x,
+                     struct bn *b)
+{
+    if (r->kind == K_INF)
+        return;
+    u128 m = r->kind == K_ZERO ? 0 : r->m;
+    long u = (r->kind == K_FINITE && r->x >= f->emin) ? r->x - f->p + 1 : f->emin - f->p + 1;
+    int c = cmp_halfway(num, 2 * m + 1, u - 1, x, b);
+    if (c < 0 || (c == 0 && !(m & 1)))
+        return;
+    if (r->kind == K_ZERO) {
+        r->kind = K_FINITE;
+        r->x = f->emin - 1;
+        r->m = 1;
+        return;
+    }
+    r->m++;
+    if (r->x < f->emin) {
+        if (r->m >> (f->p - 1))
+            r->x = f->emin;
+    } else if (r->m >> f->p) {
+        r->m >>= 1;
+        if (++r->x > f->emax)
+            r->kind = K_INF;
+    }
+}
+
 static void __attribute__((noinline)) slow_big(const struct hl_num *num, const struct fmt *f,
                                                struct res *r)
 {
@@ -392,7 +832,10 @@ static void __attribute__((noinline)) slow_big(const struct hl_num *num, const s
     struct bn a = { da, 0 }, b = { db, 0 };
     long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
     build_digits(&a, num->sig, num->wide, nk);
-    slow_core(&a, &b, num->q + num->n - nk, num->last_nz >= nk, f, r);
+    int tail = num->last_nz >= nk;
+    slow_core(&a, &b, num->q + num->n - nk, tail, f, r);
+    if (tail)
+        fix_long(num, f, r, &a, &b);
 }
 #endif
 
@@ -438,23 +881,24 @@ static void convert(const struct hl_num *num, const struct fmt *f, struct res *r
     }
     long n19 = num->n < 19 ? num->n : 19;
     long q = num->q + num->n - n19;
+#ifdef HL_LD_BIG
+    if (f->p > 53) {
+        if (!fast_ld(num, q, f, r))
+            slow_big(num, f, r);
+        return;
+    }
+#endif
     if (!num->trunc) {
-        if (fast_dec(num->w, q, f, r))
+        if (fast_dec_fd(num->w, q, f, r))
             return;
     } else {
         struct res r2;
-        if (fast_dec(num->w, q, f, r) && fast_dec(num->w + 1, q, f, &r2) && r->kind == r2.kind
+        if (fast_dec_fd(num->w, q, f, r) && fast_dec_fd(num->w + 1, q, f, &r2) && r->kind == r2.kind
             && r->m == r2.m && r->x == r2.x) {
             r->inexact = 1;
             return;
         }
     }
-#ifdef HL_LD_BIG
-    if (f->p > 53) {
-        slow_big(num, f, r);
-        return;
-    }
-#endif
     slow_small(num, f, r);
 }
 

@@ -656,3 +656,33 @@ static const uint64_t pow5_128[651][2] = {
     {0xe3d8f9e563a198e5u, 0x58180fddd97723a6u}, /* 307 */
     {0x8e679c2f5e44ff8fu, 0x570f09eaa7ea7648u}, /* 308 */
 };
+/* 5^(650 k) for k in [-8, 8], k != 0 (index k + 8, then k + 7 for
+   k > 0): the truncated 128-bit significand and its binary exponent, the
+   value being about hi:lo * 2^e. */
+#define POW5_STEP 650
+#define POW5_KMAX 8
+#ifdef HL_LD_BIG
+static const struct { uint64_t hi, lo; int e; } pow5_coarse[16] = {
+    {0xfb69553f140edbb3u, 0x5df1789bf77ef6b2u, -12202}, /* 5^-5200 */
+    {0x95d4188e3e54c366u, 0xb899cd95ebea289cu, -10692}, /* 5^-4550 */
+    {0xb294951d99cd3295u, 0x1a2cb1cc24e829adu, -9183}, /* 5^-3900 */
+    {0xd4d989833a4270c5u, 0x81bc6a3204eb765au, -7674}, /* 5^-3250 */
+    {0xfdb202c3e987d216u, 0x0111be2fb2e5c6e7u, -6165}, /* 5^-2600 */
+    {0x973088c764ea3559u, 0x8f301909af3e6417u, -4655}, /* 5^-1950 */
+    {0xb433e2bfe0562ca8u, 0x34427eb454334e7bu, -3146}, /* 5^-1300 */
+    {0xd6c8895de0dcd66du, 0xd80504d6b5817cb7u, -1637}, /* 5^-650 */
+    {0x98902352ecca4018u, 0xe1ba29f535fdda98u, 1382}, /* 5^650 */
+    {0xb5d6f63476b4ae83u, 0x0450cdc5fc6c12e7u, 2891}, /* 5^1300 */
+    {0xd8bc0861dd67d4cdu, 0x75b99f36384816a6u, 4400}, /* 5^1950 */
+    {0x8129aca6bc5ad3bcu, 0xb6fb3bfdb16ddd38u, 5910}, /* 5^2600 */
+    {0x99f2ef8d4e18e0b5u, 0xa201005c40788f64u, 7419}, /* 5^3250 */
+    {0xb77dd84175a2aadbu, 0x49e6afe3d2b682d8u, 8928}, /* 5^3900 */
+    {0xdab411044e87e733u, 0x04e36b0d50182e05u, 10437}, /* 5^4550 */
+    {0x82560d919758b05du, 0xbf8309890e291627u, 11947}, /* 5^5200 */
+};
+#endif
+/* floor(2^318 / 5^27), least significant word first: 1 / 5^27 to 256
+   bits, for long double's 256-bit second try. */
+#ifdef HL_LD_BIG
+static const uint64_t pow5_inv27[4] = {0x9ff42b5717739985u, 0xca49f1c05120c9c7u, 0x775ea264cf55347du, 0x9e74d1b791e07e48u};
+#endif

@@ -96,6 +96,25 @@ fn decrement(digits: &str) -> String {
     if t.is_empty() { "0".into() } else { t.into() }
 }
 
+fn increment(digits: &str) -> String {
+    let mut b = digits.as_bytes().to_vec();
+    let mut i = b.len();
+    loop {
+        if i == 0 {
+            b.insert(0, b'1');
+            break;
+        }
+        i -= 1;
+        if b[i] == b'9' {
+            b[i] = b'0';
+        } else {
+            b[i] += 1;
+            break;
+        }
+    }
+    String::from_utf8(b).unwrap()
+}
+
 /// A decimal subject for digits * 10^exp in one of several spellings.
 fn spell(rng: &mut Rng, digits: &str, exp: i64) -> String {
     let neg = if rng.below(4) == 0 { "-" } else { "" };
@@ -122,6 +141,32 @@ fn spell(rng: &mut Rng, digits: &str, exp: i64) -> String {
 /// Halfway point between a random value of a format with `p`-bit significands
 /// and its successor, and points just above and below it.
 fn halfway_cases(rng: &mut Rng, p: u32, emin: i32, emax: i32, out: &mut Vec<String>, pad: usize) {
+    let (digits, dexp) = halfway_point(rng, p, emin, emax);
+    out.push(spell(rng, &digits, dexp));
+    let zeros = if pad > 0 { rng.below(pad as u64) as usize } else { 0 };
+    out.push(spell(rng, &format!("{digits}{}1", "0".repeat(zeros)), dexp - zeros as i64 - 1));
+    out.push(spell(rng, &format!("{}{}", decrement(&digits), "9".repeat(zeros + 1)), dexp - zeros as i64 - 1));
+}
+
+/// As halfway_cases, with the points just above and below it at least
+/// `min_len` significant digits long (so for a halfway point of fewer
+/// digits, its first `min_len` digits are exactly the halfway point's).
+fn long_halfway_cases(rng: &mut Rng, p: u32, emin: i32, emax: i32, out: &mut Vec<String>, min_len: usize) {
+    let (digits, dexp) = halfway_point(rng, p, emin, emax);
+    out.push(spell(rng, &digits, dexp));
+    let zeros = min_len.saturating_sub(digits.len()) + rng.below(60) as usize;
+    out.push(spell(rng, &format!("{digits}{}1", "0".repeat(zeros)), dexp - zeros as i64 - 1));
+    out.push(spell(rng, &format!("{}{}", decrement(&digits), "9".repeat(zeros + 1)), dexp - zeros as i64 - 1));
+    // the halfway point's digits cut off after min_len and a random tail
+    if digits.len() > min_len {
+        let tail = random_digits(rng, 30);
+        out.push(spell(rng, &format!("{}{tail}", &digits[..min_len]), dexp + (digits.len() - min_len) as i64 - 30));
+    }
+}
+
+/// Decimal digits and exponent of the halfway point between a random value
+/// of the format (a subnormal one time in six) and its successor.
+fn halfway_point(rng: &mut Rng, p: u32, emin: i32, emax: i32) -> (String, i64) {
     let sub = rng.below(6) == 0;
     let (m, e) = if sub {
         (rng.next() as u128 % (1u128 << (p - 1)), emin - p as i32 + 1)
@@ -132,12 +177,58 @@ fn halfway_cases(rng: &mut Rng, p: u32, emin: i32, emax: i32, out: &mut Vec<Stri
     };
     // value = m * 2^e; halfway = (2m+1) * 2^(e-1)
     let (digits, dexp) = exact_decimal(2 * m + 1, e - 1);
-    let dexp = dexp as i64;
-    out.push(spell(rng, &digits, dexp));
-    let zeros = if pad > 0 { rng.below(pad as u64) as usize } else { 0 };
-    out.push(spell(rng, &format!("{digits}{}1", "0".repeat(zeros)), dexp - zeros as i64 - 1));
-    out.push(spell(rng, &format!("{}{}", decrement(&digits), "9".repeat(zeros + 1)), dexp - zeros as i64 - 1));
+    (digits, dexp as i64)
 }
+
+/// Long double subjects: halfway points of 80-bit (`p` 64) or binary128 (113)
+/// values and points just above and below them with more than 800 (and
+/// some more than 12,000) significant digits; short subjects over the whole
+/// exponent range; fixed extremes.
+fn long_double_inputs(rng: &mut Rng, p: u32, halfway: usize, short: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..halfway {
+        long_halfway_cases(rng, p, -16382, 16383, &mut out, if i % 6 == 0 { 12_100 } else { 801 });
+    }
+    // short subjects very near halfway points: their first 20 to 40 digits,
+    // and those plus or minus one in the last place (the 128-bit fast path
+    // cannot decide these; the 256-bit one must, or the exact path)
+    for _ in 0..halfway * 5 {
+        let (digits, dexp) = halfway_point(rng, p, -16382, 16383);
+        let nd = 20 + rng.below(21) as usize;
+        if digits.len() <= nd {
+            continue;
+        }
+        let mut prefix = digits[..nd].to_string();
+        match rng.below(3) {
+            0 => prefix = decrement(&prefix),
+            1 => prefix = increment(&prefix),
+            _ => {}
+        }
+        out.push(spell(rng, &prefix, dexp + (digits.len() - nd) as i64));
+    }
+    for _ in 0..short {
+        let len = 1 + rng.below(40) as usize;
+        let digits = random_digits(rng, len);
+        let e = rng.below(9940) as i64 - 4990 - len as i64 / 2;
+        out.push(spell(rng, &digits, e));
+    }
+    for s in LD_FIXED {
+        out.push(s.to_string());
+    }
+    out
+}
+
+const LD_FIXED: &[&str] = &[
+    "1e-4900", "1e4932", "1e-4950", "1e-4951", "1e-4966", "1e-4965", "1.18973149535723176502e+4932",
+    "1.18973149535723176503e+4932", "1.189731495357231765085759326628007e4932",
+    "1.18973149535723176508575932662800702e4932", "1.18973149535723176508575932662800701e4932",
+    "3.6451995318824746025e-4951", "3.64519953188247460252840593361941982e-4951",
+    "1.82259976594123730126420296680970991e-4951", "1.8225997659412373012642029668097099e-4951",
+    "1.82259976594123730126420296680970992e-4951", "3.3621031431120935063e-4932",
+    "3.36210314311209350626267781732175260e-4932", "6.4751751194380251109244389582276465524996e-4966",
+    "3.2375875597190125554622194791138232762e-4966", "1.18973149535723176508575932662800702e4932",
+    "1.2345678901234567890123e-4000", "9.999999999999999999e3000", "9.99999999999999999999999999999999999999e4931",
+];
 
 fn random_digits(rng: &mut Rng, len: usize) -> String {
     let mut s: String = (0..len).map(|_| (b'0' + rng.below(10) as u8) as char).collect();
@@ -233,6 +324,7 @@ fn inputs() -> Vec<(char, String)> {
     dec.push(format!("0.{}1e20000", "0".repeat(20000)));
     dec.push(format!("{}e-20000", "1".repeat(20000)));
     dec.push(format!("1{}e-5000", "0".repeat(5000)));
+    let dec_ld = long_double_inputs(&mut rng, 64, 36, 3000);
 
     let mut hex = Vec::new();
     for _ in 0..3000 {
@@ -261,6 +353,22 @@ fn inputs() -> Vec<(char, String)> {
     }
     for s in dec_f32.iter() {
         out.push(('f', s.clone()));
+    }
+    // long double subjects, with the double lines the soft-float archive
+    // (long double == double) is compared with
+    for (i, s) in dec_ld.iter().enumerate() {
+        out.push(('l', s.clone()));
+        out.push(('d', s.clone()));
+        if i % 5 == 0 {
+            out.push(('L', s.clone()));
+            out.push(('D', s.clone()));
+            // scanf keeps 800 significant digits and a sticky one
+            // (src/c/vfscanf.c), exact for float and double, not for long
+            // double past 800 digits
+            if s.len() < 800 {
+                out.push(('u', s.clone()));
+            }
+        }
     }
     for s in dec.iter().step_by(3).chain(&malformed).chain(hex.iter().step_by(2)) {
         out.push(('l', s.clone()));
@@ -571,10 +679,15 @@ fn strto_family_and_scanf_match_glibc_or_exact_rounding() {
     let input = dir.join("input.txt");
     let text: String = inputs.iter().map(|(op, s)| format!("{op} {s}\n")).collect();
     std::fs::write(&input, text).unwrap();
-    let glibc = run(&build_glibc(), &input);
+    let glibc_exe = build_glibc();
+    let glibc = run(&glibc_exe, &input);
     assert_eq!(glibc.len(), inputs.len(), "glibc run printed {} lines for {} inputs", glibc.len(), inputs.len());
     for triple in [HARD, SOFT] {
-        let ours = run(&build_ours(triple), &input);
+        let exe = build_ours(triple);
+        if triple == HARD {
+            report_timing(&exe, &glibc_exe);
+        }
+        let ours = run(&exe, &input);
         assert_eq!(ours.len(), inputs.len(), "{triple}: printed {} lines for {} inputs", ours.len(), inputs.len());
         let (n, glibc_wrong) = check(triple, &ours, &glibc, &inputs);
         let (scanf, strto): (Vec<&String>, Vec<&String>) = glibc_wrong.iter().partition(|l| matches!(l.as_bytes()[0], b's' | b't' | b'u' | b'w'));
@@ -590,8 +703,30 @@ fn strto_family_and_scanf_match_glibc_or_exact_rounding() {
     }
 }
 
+/// Prints ns per call of strtold on short inputs with large exponents and of
+/// strtod on common inputs, ours (hard float) against glibc in the same run
+/// (`strto_exact bench`); a report, not asserted.
+fn report_timing(ours: &Path, glibc: &Path) {
+    let bench = |exe: &Path| -> Vec<(String, f64)> {
+        let out = Command::new(exe).arg("bench").output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split(' ').collect();
+                (f.len() == 4 && f[0] == "bench").then(|| (format!("{}(\"{}\")", f[1], f[2]), f[3].parse().unwrap_or(f64::NAN)))
+            })
+            .collect()
+    };
+    let (a, b) = (bench(ours), bench(glibc));
+    eprintln!("timing, ns per call (best of 7 rounds of 2000; not asserted):");
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        eprintln!("  {name:<60} ours {x:8.1}  glibc {y:8.1}  ours/glibc {:.2}", x / y);
+    }
+}
+
 /// aarch64's binary128 long double, checked natively: src/c/strtod.c built for
-/// the host with -mlong-double-128 against glibc's strtof128.
+/// the host with -mlong-double-128 against glibc's strtof128, on seeded
+/// inputs of its own and on the subjects given in a file.
 #[test]
 fn binary128_strtold_matches_glibc_strtof128() {
     if !native_host() {
@@ -612,7 +747,13 @@ fn binary128_strtold_matches_glibc_strtof128() {
             .arg("-o")
             .arg(&exe),
     );
-    let out = Command::new("timeout").arg("120").arg(&exe).output().unwrap();
+    // plus binary128 halfway points (and just above/below, past 800 and
+    // 12,000 digits) and short subjects over the whole exponent range
+    let mut rng = Rng(0x2545f4914f6cdd1d);
+    let subjects = long_double_inputs(&mut rng, 113, 24, 2000);
+    let input = work.join("input.txt");
+    std::fs::write(&input, subjects.iter().map(|s| format!("{s}\n")).collect::<String>()).unwrap();
+    let out = Command::new("timeout").arg("120").arg(&exe).arg(&input).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success() && text.contains(": 0 of"), "binary128 strtold differs from glibc's strtof128:\n{text}");
 }

@@ -3,11 +3,69 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <wchar.h>
 
+// Decimal digits of (2^p + 1) * 5^(p + k), the halfway point between 2^-k and
+// its successor in a format of p-bit significands, times 10^(p + k).
+static char *halfway_digits(int p, int k, char *out)
+{
+    static uint32_t limb[400]; // base 10^9, little-endian
+    int n = 1;
+    limb[0] = 1;
+    for (int i = 0; i < p + (p + k); i++) {
+        if (i == p)
+            limb[0]++; // 2^p + 1 (limb[0] is even)
+        uint64_t carry = 0, m = i < p ? 2 : 5;
+        for (int j = 0; j < n; j++) {
+            uint64_t v = limb[j] * m + carry;
+            limb[j] = (uint32_t)(v % 1000000000u);
+            carry = v / 1000000000u;
+        }
+        if (carry)
+            limb[n++] = (uint32_t)carry;
+    }
+    char *q = out + sprintf(out, "%u", limb[n - 1]);
+    for (int j = n - 2; j >= 0; j--)
+        q += sprintf(q, "%09u", limb[j]);
+    return q;
+}
+
+// Long double halfway cases of more than 800 significant digits (the first
+// 800 alone do not decide them): on, above and below the halfway point
+// between 2^-k and its successor.
+static void long_halfway(void)
+{
+    static char buf[4096];
+    int p = LDBL_MANT_DIG, k = LDBL_MAX_EXP > 1024 ? 3000 : 1000, nd = (p - 1 + 3) / 4;
+    char hex[64];
+    long double low = strtold(k == 3000 ? "0x1p-3000" : "0x1p-1000", NULL);
+    char z[40]; // the hex digits of 2^-(p-1) after the point: zeros, then one digit
+    memset(z, '0', (size_t)nd - 1);
+    z[nd - 1] = 0;
+    snprintf(hex, sizeof hex, "0x1.%s%xp-%d", z, 1u << (4 * nd - (p - 1)), k);
+    long double up = strtold(hex, NULL);
+    CHECK(up > low);
+    char *end = halfway_digits(p, k, buf);
+    size_t len = (size_t)(end - buf);
+    CHECK(len > 800 || LDBL_MANT_DIG == 53);
+    sprintf(end, "e-%d", p + k);
+    CHECK(strtold(buf, NULL) == low); // a tie: to the even one
+    memset(end, '0', 900);
+    sprintf(end + 900, "1e-%d", p + k + 901);
+    CHECK(strtold(buf, NULL) == up);
+    size_t i = len;
+    while (buf[--i] == '0')
+        buf[i] = '9';
+    buf[i]--;
+    memset(end, '9', 901);
+    CHECK(strtold(buf, NULL) == low);
+}
+
 int main(void)
 {
+    long_halfway();
     char *end;
     CHECK(strtol("  -123abc", &end, 10) == -123 && strcmp(end, "abc") == 0);
     CHECK(strtol("0x1f", NULL, 16) == 31 && strtol("0x1f", NULL, 0) == 31 && strtol("017", NULL, 0) == 15);

@@ -1,7 +1,8 @@
 // aarch64's long double is IEEE binary128; this checks src/c/strtod.c's
 // binary128 strtold natively: compiled for the host with -mlong-double-128
 // (and its symbols renamed to hl_*), against glibc's strtof128 on seeded
-// inputs. Prints "binary128: <bad> of <total>" and exits non-zero on a
+// inputs and on the subjects (one a line) in the file named by its
+// argument, if any. Prints "binary128: <bad> of <total>" and exits non-zero on a
 // difference.
 #include <errno.h>
 #include <stdint.h>
@@ -38,15 +39,32 @@ static void check(const char *b)
         memcpy(x, &a, 16);
         memcpy(y, &g, 16);
         if (bad++ < 10)
-            printf("%.100s: ours %016llx%016llx end %ld erange %d, glibc %016llx%016llx end %ld erange %d\n", b,
+            printf("%.100s (%zu chars): ours %016llx%016llx end %ld erange %d, glibc %016llx%016llx end %ld erange %d\n", b, strlen(b),
                    (unsigned long long)x[1], (unsigned long long)x[0], (long)(e1 - b), r1 == ERANGE,
                    (unsigned long long)y[1], (unsigned long long)y[0], (long)(e2 - b), r2 == ERANGE);
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     static char b[4096];
+    if (argc > 1) { /* one subject a line */
+        FILE *in = fopen(argv[1], "r");
+        if (!in) {
+            printf("binary128: cannot open %s\n", argv[1]);
+            return 2;
+        }
+        char *line = 0;
+        size_t cap = 0;
+        ssize_t got;
+        while ((got = getline(&line, &cap, in)) > 0) {
+            if (line[got - 1] == '\n')
+                line[got - 1] = 0;
+            check(line);
+        }
+        free(line);
+        fclose(in);
+    }
     for (int i = 0; i < 20000; i++) {
         uint64_t u = rnd();
         double d;
