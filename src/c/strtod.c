@@ -36,6 +36,9 @@
 
 #include "strtod_impl.h"
 
+// The library is compiled with -fno-builtin, where even an 8-byte memcpy is a
+// call: the fixed-size copies below are spelled __builtin_memcpy/memset.
+
 #if __LDBL_MANT_DIG__ > 53
 #define HL_LD_BIG
 #endif
@@ -312,7 +315,7 @@ static void mul256(struct u256 *a, const struct u256 *b, long *e)
         p[i + 4] = (uint64_t)carry;
     }
     if (p[7] >> 63) {
-        memcpy(a->w, p + 4, 32);
+        __builtin_memcpy(a->w, p + 4, 32);
         *e += 256;
     } else {
         for (int k = 0; k < 4; k++)
@@ -348,7 +351,7 @@ static int __attribute__((minsize)) ld_256(const struct u256 *d, long de, long q
     long be, ae, te;
     long a = q < 0 ? -q : q, j = q < 0 ? (a + 26) / 27 : a / 27, rr = q < 0 ? 27 * j - a : a % 27;
     if (q < 0) {
-        memcpy(base.w, pow5_inv27, 32);
+        __builtin_memcpy(base.w, pow5_inv27, 32);
         be = -318;
     } else {
         be = u256_of(7450580596923828125ull, &base); /* 5^27 */
@@ -478,10 +481,10 @@ static void bn_mul_add(struct bn *a, uint64_t m, uint64_t add)
     u128 carry = add;
     for (int i = 0; i < a->n; i += 2) {
         uint64_t x;
-        memcpy(&x, a->d + i, 8);
+        __builtin_memcpy(&x, a->d + i, 8);
         u128 v = (u128)x * m + carry;
         x = (uint64_t)v;
-        memcpy(a->d + i, &x, 8);
+        __builtin_memcpy(a->d + i, &x, 8);
         carry = v >> 64;
     }
     while (carry) {
@@ -526,7 +529,7 @@ static void bn_shl(struct bn *a, long s)
     }
     if (limbs) {
         memmove(a->d + limbs, a->d, (size_t)n * 4);
-        memset(a->d, 0, (size_t)limbs * 4);
+        __builtin_memset(a->d, 0, (size_t)limbs * 4);
         n += limbs;
     }
     a->n = n;
@@ -708,14 +711,14 @@ static int bn_mul_sub(struct bn *x, uint64_t m, uint64_t c, const struct bn *b)
     __int128 carry = 0;
     for (int i = 0; i < n; i += 2) {
         uint64_t xi, bi = 0;
-        memcpy(&xi, x->d + i, 8);
+        __builtin_memcpy(&xi, x->d + i, 8);
         if (i + 1 < b->n)
-            memcpy(&bi, b->d + i, 8);
+            __builtin_memcpy(&bi, b->d + i, 8);
         else if (i < b->n)
             bi = b->d[i];
         __int128 acc = (__int128)((u128)xi * m) - (__int128)((u128)bi * c) + carry; /* |acc| < 2^125 */
         xi = (uint64_t)acc;
-        memcpy(x->d + i, &xi, 8);
+        __builtin_memcpy(x->d + i, &xi, 8);
         carry = acc >> 64; /* floor: arithmetic shift */
     }
     if (carry < 0)
@@ -933,7 +936,7 @@ static inline __attribute__((always_inline)) double num_to_double(const struct h
     }
     bits |= (uint64_t)num->neg << 63;
     double d;
-    memcpy(&d, &bits, sizeof d);
+    __builtin_memcpy(&d, &bits, sizeof d);
     return d;
 }
 
@@ -960,7 +963,7 @@ static inline __attribute__((always_inline)) float num_to_float(const struct hl_
     }
     bits |= (uint32_t)num->neg << 31;
     float v;
-    memcpy(&v, &bits, sizeof v);
+    __builtin_memcpy(&v, &bits, sizeof v);
     return v;
 }
 
@@ -996,17 +999,17 @@ long double __hl_num_to_ldouble(const struct hl_num *num, int set_err)
     }
     se |= (uint64_t)num->neg << 15;
     long double v;
-    memset(&v, 0, sizeof v);
+    __builtin_memset(&v, 0, sizeof v);
 #if __LDBL_MANT_DIG__ == 64
     if (se & 0x7fff) /* x87: explicit integer bit, set for inf/nan/normal */
         m |= (u128)1 << 63;
     uint64_t m64 = (uint64_t)m;
     uint16_t se16 = (uint16_t)se;
-    memcpy(&v, &m64, 8);
-    memcpy((char *)&v + 8, &se16, 2);
+    __builtin_memcpy(&v, &m64, 8);
+    __builtin_memcpy((char *)&v + 8, &se16, 2);
 #else
     u128 bits = (m & (((u128)1 << 112) - 1)) | ((u128)se << 112);
-    memcpy(&v, &bits, 16);
+    __builtin_memcpy(&v, &bits, 16);
 #endif
     return v;
 }

@@ -262,15 +262,15 @@ static int flex_store(struct flex *x, void *addr, uint16_t flags)
         return 0;
     char *text = x->text + FLEX_PRE, *p = text + x->nsig;
     if (x->st == X_INF3 || x->st == X_INF8) {
-        memcpy(text, "inf", 4);
+        __builtin_memcpy(text, "inf", 4);
     } else if (x->st == X_NAN3 || x->st == X_NANE) {
         /* the n-char sequence, for its payload as strtod reads it */
         if (x->st == X_NANE && !x->sticky) {
             *p++ = ')';
             *p = 0;
-            memcpy(text -= 4, "nan(", 4);
+            __builtin_memcpy(text -= 4, "nan(", 4);
         } else {
-            memcpy(text, "nan", 4);
+            __builtin_memcpy(text, "nan", 4);
         }
     } else {
         int hex = x->st >= X_HEX0;
