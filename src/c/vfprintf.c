@@ -1333,4 +1333,11 @@ handle_error:
 
 #ifdef PF_DTOA_HERE
 int __d_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfprintf")));
+// picolibc's smaller variants (integer-only, long long, minimal) take the same
+// arguments and convert a subset: they are this one, so that code linked to
+// them (--defsym=vfprintf=__i_vfprintf) gets C11's results too. The float-only
+// __f_vfprintf is picolibc's: its doubles arrive packed by printf_float().
+int __i_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfprintf")));
+int __l_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfprintf")));
+int __m_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfprintf")));
 #endif

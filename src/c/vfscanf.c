@@ -383,6 +383,12 @@ int vfscanf(FILE *stream, const char *fmt, va_list ap)
 }
 
 int __d_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
+// As in src/c/vfprintf.c: picolibc's integer-only, long long and minimal
+// variants are this one (same arguments, a superset of their conversions);
+// the float-only __f_vfscanf stays picolibc's.
+int __i_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
+int __l_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
+int __m_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
 
 int vfwscanf(FILE *stream, const wchar_t *fmt, va_list ap)
 {

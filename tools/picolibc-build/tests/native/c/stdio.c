@@ -20,8 +20,18 @@ static double sum_doubles(int n, ...)
     return s;
 }
 
+// picolibc's smaller printf/scanf variants, reachable with --defsym.
+int __i_vfprintf(FILE *, const char *, va_list), __l_vfprintf(FILE *, const char *, va_list), __m_vfprintf(FILE *, const char *, va_list);
+int __i_vfscanf(FILE *, const char *, va_list), __l_vfscanf(FILE *, const char *, va_list), __m_vfscanf(FILE *, const char *, va_list);
+
 int main(void)
 {
+    // Those with vfprintf's arguments are vfprintf (and vfscanf) itself, C11 results included.
+    // (Through volatile pointers: the compiler takes distinct functions to differ.)
+    int (*volatile pf[])(FILE *, const char *, va_list) = { vfprintf, __i_vfprintf, __l_vfprintf, __m_vfprintf };
+    int (*volatile sf[])(FILE *, const char *, va_list) = { vfscanf, __i_vfscanf, __l_vfscanf, __m_vfscanf };
+    CHECK(pf[1] == pf[0] && pf[2] == pf[0] && pf[3] == pf[0]);
+    CHECK(sf[1] == sf[0] && sf[2] == sf[0] && sf[3] == sf[0]);
     CHECK_STR(FMT("%d|%5d|%-5d|%05d|%+d", 42, 42, 42, 42, 42), "42|   42|42   |00042|+42");
     CHECK_STR(FMT("%u %x %X %o %#x", 3000000000u, 255, 255, 8, 255), "3000000000 ff FF 10 0xff");
     CHECK_STR(FMT("%lld %llu", -9223372036854775807LL - 1, 18446744073709551615ULL),
