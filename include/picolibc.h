@@ -68,8 +68,8 @@
 #undef __IO_MINIMAL_LONG_LONG
 #undef __IO_PERCENT_B        // %b is not C17
 #undef __IO_PERCENT_N        // %n is a classic exploit vector
-#undef __IO_POS_ARGS         // %1$d in the integer-only printf variants; the default
-                             // (double) printf always has it
+#undef __IO_POS_ARGS         // %1$d in picolibc's integer-only printf code, not built: the
+                             // default printf (and the __i_/__l_/__m_ aliases) always has it
 #undef __IO_WCHAR            // %lc/%ls in narrow printf: off (the wchar functions have them)
 #undef __FAST_BUFIO
 #undef __MATH_ERRNO          // see __IEEE_LIBM

@@ -228,7 +228,9 @@ fn the_packaged_crate_builds_outside_the_checkout_and_holds_what_its_build_reads
     std::fs::create_dir_all(&scratch).unwrap();
     let scratch = scratch.canonicalize().unwrap();
     assert!(!scratch.starts_with(&root), "{} is inside the checkout", scratch.display());
-    run_ok(Command::new("tar").arg("xzf").arg(&crate_file).arg("-C").arg(&scratch));
+    // -m: extracted files get the current time, not the archive's fixed one,
+    // so cargo rebuilds the build script in the shared target directory.
+    run_ok(Command::new("tar").arg("xzmf").arg(&crate_file).arg("-C").arg(&scratch));
     let unpacked = std::fs::read_dir(&scratch).unwrap().next().unwrap().unwrap().path();
     let mut packed = BTreeSet::new();
     walk(&unpacked, &unpacked, &mut packed);
