@@ -17,6 +17,8 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/exit.c",
     "src/c/fenv_traps.c",
     "src/c/fflush.c",
+    "src/c/fma.c",
+    "src/c/fmal.c",
     "src/c/initfini.c",
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
@@ -39,6 +41,7 @@ pub const CRATE_SOURCES: &[&str] = &[
 
 /// Headers that CRATE_SOURCES include (part of the prebuilt configuration digest).
 pub const CRATE_HEADERS: &[&str] = &[
+    "src/c/fma_impl.h",
     "src/c/strtod_impl.h",
     "src/c/strtod_pow5.h",
     "src/c/strtod_scan.h",

@@ -66,6 +66,8 @@ static int (*volatile p_strcmp)(const char *, const char *) = strcmp;
 static char *(*volatile p_strcpy)(char *, const char *) = strcpy;
 static double (*volatile p_sqrt)(double) = sqrt;
 static float (*volatile p_sqrtf)(float) = sqrtf;
+static double (*volatile p_fma)(double, double, double) = fma;
+static float (*volatile p_fmaf)(float, float, float) = fmaf;
 static double (*volatile p_exp)(double) = exp;
 static float (*volatile p_expf)(float) = expf;
 static double (*volatile p_log)(double) = log;
@@ -82,7 +84,7 @@ static unsigned char dst_buf[BUF + 64] __attribute__((aligned(64)));
 // The comparisons' second operand: never written after set-up.
 static unsigned char cmp_buf[BUF + 64] __attribute__((aligned(64)));
 
-enum kind { COPY, MOVE, SET, CHR, CMP, LEN, STRCHR, STRCMP, STRCPY, MATH1, MATH1F, POW, STRTOD, PRINTF };
+enum kind { COPY, MOVE, SET, CHR, CMP, LEN, STRCHR, STRCMP, STRCPY, MATH1, MATH1F, POW, FMA3, FMA3F, STRTOD, PRINTF };
 
 struct bench {
     const char *name;
@@ -129,6 +131,8 @@ static const struct bench benches[] = {
     { "expf", MATH1F, .mathf = &p_expf, .lo = -10, .hi = 10 },
     { "log", MATH1, .math = &p_log, .lo = 0.01, .hi = 1000 },
     { "pow", POW },
+    { "fma", FMA3 },
+    { "fmaf", FMA3F },
     { "sin", MATH1, .math = &p_sin, .lo = -10, .hi = 10 },
     { "cos", MATH1, .math = &p_cos, .lo = -10, .hi = 10 },
     { "sinf", MATH1F, .mathf = &p_sinf, .lo = -10, .hi = 10 },
@@ -143,8 +147,8 @@ static const struct bench benches[] = {
 #define NBENCH (sizeof benches / sizeof benches[0])
 
 #define NIN 16
-static double in_d[NIN], in_e[NIN];
-static float in_f[NIN];
+static double in_d[NIN], in_e[NIN], in_z[NIN];
+static float in_f[NIN], in_fe[NIN], in_fz[NIN];
 static const double printf_values[NIN] = {
     0.1, 3.141592653589793, 1234.5678, 2.718281828459045e-5, 6.02214076e23, 1.0 / 3, 42.0, 9.87654321e-3,
     -0.5, 1e-7, 65536.0, 299792458.0, -2.5e-3, 7.0 / 9, 123456789.125, 1.7976931348623157e10,
@@ -211,6 +215,14 @@ static void run(const struct bench *b, u64 n)
         for (u64 i = 0; i < n; i++)
             sink_d = p_pow(in_d[i % NIN], in_e[i % NIN]);
         break;
+    case FMA3:
+        for (u64 i = 0; i < n; i++)
+            sink_d = p_fma(in_d[i % NIN], in_e[i % NIN], in_z[i % NIN]);
+        break;
+    case FMA3F:
+        for (u64 i = 0; i < n; i++)
+            sink_f = p_fmaf(in_f[i % NIN], in_fe[i % NIN], in_fz[i % NIN]);
+        break;
     case STRTOD:
         for (u64 i = 0; i < n; i++)
             sink_d = p_strtod(b->text, NULL);
@@ -255,6 +267,12 @@ static void set_inputs(const struct bench *b)
         } else if (b->kind == POW) {
             in_d[i] = 0.5 + 9.5 * t;
             in_e[i] = -5 + 10 * t;
+        } else if (b->kind == FMA3 || b->kind == FMA3F) {
+            // Products of either sign, addends of either sign near them.
+            in_d[i] = 0.5 + 9.5 * t;
+            in_e[i] = -5 + 10 * t + 0.1;
+            in_z[i] = (i & 1 ? -1 : 1) * (1 + 30 * t);
+            in_f[i] = (float)in_d[i], in_fe[i] = (float)in_e[i], in_fz[i] = (float)in_z[i];
         }
     }
 }

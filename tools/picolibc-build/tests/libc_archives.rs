@@ -5,6 +5,7 @@
 //! integer code, so it runs natively too), and for the aarch64 flavour, run
 //! under qemu-user.
 mod common;
+mod fma_exact;
 
 use std::path::Path;
 use std::process::Command;
