@@ -10,8 +10,13 @@ size_t strlen(const char *s)
     unsigned m = nul_mask(p) >> ((uintptr_t)s & 15);
     if (m)
         return (size_t)__builtin_ctz(m);
-    // 16-byte blocks up to a 64-byte boundary, then 64 bytes per step (an
-    // aligned 64-byte block never crosses a page either).
+    // The next 16 bytes on their own (most strings end there), 16-byte blocks
+    // up to a 64-byte boundary, then 64 bytes per step (an aligned 64-byte
+    // block never crosses a page either).
+    p += 16;
+    m = nul_mask(p);
+    if (m)
+        return (size_t)(p - s) + (size_t)__builtin_ctz(m);
     for (p += 16; (uintptr_t)p & 63; p += 16) {
         m = nul_mask(p);
         if (m)
@@ -39,12 +44,19 @@ size_t strlen(const char *s)
     uint64_t m = zero_bytes(*w | ((UINT64_C(1) << skip) - 1));
     if (m)
         goto found;
-    // Single words for the next 32 bytes (most strings end there) and on to
-    // a 32-byte boundary, then four words per step (an aligned 32-byte block
-    // never crosses a page).
-    for (unsigned k = 0;; k++) {
-        if (++w, k >= 4 && !((uintptr_t)w & 31))
-            break;
+    // Single words for the next 32 bytes (most strings end there; each is
+    // read only when the one before holds no NUL) and on to a 32-byte
+    // boundary, then four words per step (an aligned 32-byte block never
+    // crosses a page).
+    if ((m = zero_bytes(w[1])))
+        return (size_t)((const char *)(w + 1) - s) + first_byte(m);
+    if ((m = zero_bytes(w[2])))
+        return (size_t)((const char *)(w + 2) - s) + first_byte(m);
+    if ((m = zero_bytes(w[3])))
+        return (size_t)((const char *)(w + 3) - s) + first_byte(m);
+    if ((m = zero_bytes(w[4])))
+        return (size_t)((const char *)(w + 4) - s) + first_byte(m);
+    for (w += 5; (uintptr_t)w & 31; w++) {
         m = zero_bytes(*w);
         if (m)
             goto found;
