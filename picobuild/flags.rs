@@ -85,8 +85,8 @@ pub fn library_args() -> Vec<String> {
 /// picolibc files compiled without `-frounding-math` (it stays on for the rest).
 ///
 /// The trigonometric code: under `-frounding-math` clang 14 emits constrained
-/// floating-point operations, which it schedules so poorly that sin, cos and
-/// tan take 1.2-1.6x and sinf/cosf 2.8x their time (tools/bench). These files
+/// floating-point operations and schedules them badly (scripts/bench --native,
+/// docs/benchmarks.md: sin 10.5 -> 7.7 ns, cos 9.1 -> 8.4 ns). These files
 /// fold no inexact constant expression (their invalid and underflow cases go
 /// through picolibc's `__math_*` and `force_eval` helpers), so results stay
 /// bit-identical in all four rounding modes (checked over 1.2 million inputs);

@@ -20,12 +20,7 @@ const SOFT: &str = "x86_64-unknown-none";
 fn run_program_status(triple: &str, name: &str) -> (String, String, Option<i32>) {
     let c_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native/c");
     let work = tmp_dir().join("native").join(triple).join(name);
-    let mut sources = runtime_sources();
-    sources.push(c_dir.join(format!("{name}.c")));
-    let objects = compile(triple, &sources, &work, &["-I", c_dir.to_str().unwrap()]);
-    let exe = work.join(name);
-    let link = link(triple, &objects, &exe);
-    assert!(link.status.success(), "link of {name} ({triple}) failed:\n{}", String::from_utf8_lossy(&link.stderr));
+    let exe = build_program(&work, name, triple, &c_dir.join(format!("{name}.c")), &["-I", c_dir.to_str().unwrap()]);
     let out = run_with_limit(&mut program_command(triple, &exe), Duration::from_secs(120)).unwrap_or_else(|e| panic!("{name} ({triple}): {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -12,8 +12,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Duration;
 
 use common::*;
 
@@ -24,31 +22,15 @@ fn source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native/printf_exact/printf_exact.c")
 }
 
-fn run(exe: &Path) -> String {
-    let out = run_with_limit(&mut Command::new(exe), Duration::from_secs(120)).unwrap_or_else(|e| panic!("{}: {e}", exe.display()));
-    assert!(out.status.success(), "{} failed ({}):\n{}", exe.display(), out.status, String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("printf_exact printed invalid UTF-8")
-}
-
 /// The program linked against our archive for `triple`.
 fn ours(triple: &str) -> String {
-    let work = tmp_dir().join("printf_exact").join(triple);
-    let mut sources = runtime_sources();
-    sources.push(source());
-    let objects = compile(triple, &sources, &work, &[]);
-    let exe = work.join("printf_exact");
-    let link = link(triple, &objects, &exe);
-    assert!(link.status.success(), "link of printf_exact ({triple}) failed:\n{}", String::from_utf8_lossy(&link.stderr));
-    run(&exe)
+    let exe = build_program(&tmp_dir().join("printf_exact").join(triple), "printf_exact", triple, &source(), &[]);
+    program_stdout(&exe, None)
 }
 
 /// The same program against the host's glibc.
 fn glibc() -> String {
-    let work = tmp_dir().join("printf_exact").join("glibc");
-    std::fs::create_dir_all(&work).unwrap();
-    let exe = work.join("printf_exact");
-    run_ok(Command::new(clang()).args(["-O1", "-w", "-o"]).arg(&exe).arg(source()));
-    run(&exe)
+    program_stdout(&build_glibc_program("printf_exact", &source(), &["-O1", "-w"], &[]), None)
 }
 
 struct Spec {

@@ -18,7 +18,7 @@ mod common;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::*;
 
@@ -570,33 +570,15 @@ fn program_source() -> PathBuf {
 }
 
 fn build_ours(triple: &str) -> PathBuf {
-    let work = tmp_dir().join("strto_exact").join(triple);
-    let mut sources = runtime_sources();
-    sources.push(program_source());
-    let objects = compile(triple, &sources, &work, &[]);
-    let exe = work.join("strto_exact");
-    let out = link(triple, &objects, &exe);
-    assert!(out.status.success(), "link of strto_exact ({triple}) failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    exe
+    build_program(&tmp_dir().join("strto_exact").join(triple), "strto_exact", triple, &program_source(), &[])
 }
 
 fn build_glibc() -> PathBuf {
-    let work = tmp_dir().join("strto_exact").join("glibc");
-    std::fs::create_dir_all(&work).unwrap();
-    let exe = work.join("strto_exact");
-    run_ok(Command::new(clang()).args(["-O1", "-o"]).arg(&exe).arg(program_source()));
-    exe
+    build_glibc_program("strto_exact", &program_source(), &["-O1"], &[])
 }
 
 fn run(exe: &Path, input: &Path) -> Vec<String> {
-    let out = Command::new("timeout")
-        .arg("120")
-        .arg(exe)
-        .stdin(Stdio::from(std::fs::File::open(input).unwrap()))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()));
-    assert!(out.status.success(), "{} failed ({}):\n{}", exe.display(), out.status, String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect()
+    program_stdout(exe, Some(input)).lines().map(String::from).collect()
 }
 
 fn short(s: &str) -> String {

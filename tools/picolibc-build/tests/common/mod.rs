@@ -32,7 +32,12 @@ pub fn run_ok(cmd: &mut Command) -> Output {
 /// Runs `cmd` with no input, collecting its output; a libc bug can become an
 /// endless loop, so it is killed after `limit`.
 pub fn run_with_limit(cmd: &mut Command, limit: Duration) -> Result<Output, String> {
-    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| e.to_string())?;
+    run_with_limit_on(cmd, limit, Stdio::null())
+}
+
+/// run_with_limit with `stdin` as the program's input.
+pub fn run_with_limit_on(cmd: &mut Command, limit: Duration, stdin: Stdio) -> Result<Output, String> {
+    let mut child = cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(|e| e.to_string())?;
     // Drain the pipes while waiting, or a chatty test blocks on a full pipe.
     let stdout = child.stdout.take().unwrap();
     let stderr = child.stderr.take().unwrap();
@@ -161,6 +166,40 @@ pub fn link(triple: &str, objects: &[PathBuf], exe: &Path) -> Output {
         .arg(compiler_builtins(triple))
         .output()
         .expect("cannot run ld.lld (Debian: apt-get install lld)")
+}
+
+/// A test program from `source` plus the native runtime, linked against the
+/// archive for `triple` as `<work>/<name>`.
+pub fn build_program(work: &Path, name: &str, triple: &str, source: &Path, extra: &[&str]) -> PathBuf {
+    let mut sources = runtime_sources();
+    sources.push(source.to_path_buf());
+    let objects = compile(triple, &sources, work, extra);
+    let exe = work.join(name);
+    let out = link(triple, &objects, &exe);
+    assert!(out.status.success(), "link of {name} ({triple}) failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    exe
+}
+
+/// The same test program against the host's glibc, as `tmp/<name>/glibc/<name>`:
+/// clang `flags` before the source, `libs` after it.
+pub fn build_glibc_program(name: &str, source: &Path, flags: &[&str], libs: &[&str]) -> PathBuf {
+    let work = tmp_dir().join(name).join("glibc");
+    std::fs::create_dir_all(&work).unwrap();
+    let exe = work.join(name);
+    run_ok(Command::new(clang()).args(flags).arg("-o").arg(&exe).arg(source).args(libs));
+    exe
+}
+
+/// The standard output of a program that must exit 0 within two minutes,
+/// with `stdin` (a file) as its input if given.
+pub fn program_stdout(exe: &Path, stdin: Option<&Path>) -> String {
+    let input = match stdin {
+        Some(file) => Stdio::from(std::fs::File::open(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))),
+        None => Stdio::null(),
+    };
+    let out = run_with_limit_on(&mut Command::new(exe), Duration::from_secs(120), input).unwrap_or_else(|e| panic!("{}: {e}", exe.display()));
+    assert!(out.status.success(), "{} failed ({}):\n{}", exe.display(), out.status, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap_or_else(|_| panic!("{} printed invalid UTF-8", exe.display()))
 }
 
 /// Native programs need an x86_64 Linux host.

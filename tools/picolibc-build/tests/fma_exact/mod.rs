@@ -10,8 +10,6 @@
 //! must equal fma, which the program checks itself.
 //! A module of tests/libc_archives.rs, so it shares that test's prefixes.
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Duration;
 
 use super::common::*;
 use super::{HARD, SOFT};
@@ -20,29 +18,13 @@ fn source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/native/fma_exact/fma_exact.c")
 }
 
-fn run(exe: &Path) -> String {
-    let out = run_with_limit(&mut Command::new(exe), Duration::from_secs(120)).unwrap_or_else(|e| panic!("{}: {e}", exe.display()));
-    assert!(out.status.success(), "{} failed ({}):\n{}", exe.display(), out.status, String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("fma_exact printed invalid UTF-8")
-}
-
 fn ours(triple: &str) -> String {
-    let work = tmp_dir().join("fma_exact").join(triple);
-    let mut sources = runtime_sources();
-    sources.push(source());
-    let objects = compile(triple, &sources, &work, &[]);
-    let exe = work.join("fma_exact");
-    let link = link(triple, &objects, &exe);
-    assert!(link.status.success(), "link of fma_exact ({triple}) failed:\n{}", String::from_utf8_lossy(&link.stderr));
-    run(&exe)
+    let exe = build_program(&tmp_dir().join("fma_exact").join(triple), "fma_exact", triple, &source(), &[]);
+    program_stdout(&exe, None)
 }
 
 fn glibc() -> String {
-    let work = tmp_dir().join("fma_exact").join("glibc");
-    std::fs::create_dir_all(&work).unwrap();
-    let exe = work.join("fma_exact");
-    run_ok(Command::new(clang()).args(["-O1", "-fno-builtin", "-w", "-o"]).arg(&exe).arg(source()).arg("-lm"));
-    run(&exe)
+    program_stdout(&build_glibc_program("fma_exact", &source(), &["-O1", "-fno-builtin", "-w"], &["-lm"]), None)
 }
 
 /// "x y z" and the per-mode "result:flags" fields of a case line.
