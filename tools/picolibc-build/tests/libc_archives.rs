@@ -78,16 +78,23 @@ fn no_symbol_is_defined_twice() {
     }
 }
 
-#[test]
-fn soft_float_archive_has_no_sse_or_x87_instructions() {
-    let archive = prefix(SOFT).join("lib/libc.a");
+/// The archive's disassembly, one instruction a line (`  addr:\tmnemonic operands`).
+fn disassembly(triple: &str) -> String {
+    let archive = prefix(triple).join("lib/libc.a");
     let objdump = nm().with_file_name("llvm-objdump");
     let objdump = if objdump.is_file() { objdump } else { "llvm-objdump".into() };
     let out = common::run_ok(Command::new(objdump).args(["-d", "--no-show-raw-insn"]).arg(&archive));
-    let text = String::from_utf8_lossy(&out.stdout);
-    let bad: Vec<&str> = text
-        .lines()
-        .filter(|l| l.starts_with(' ') && l.contains(":\t"))
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn instructions(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| l.starts_with(' ') && l.contains(":\t"))
+}
+
+#[test]
+fn soft_float_archive_has_no_sse_or_x87_instructions() {
+    let text = disassembly(SOFT);
+    let bad: Vec<&str> = instructions(&text)
         .filter(|l| l.contains("%xmm") || l.contains("%ymm") || l.contains("%st") || l.contains("mxcsr") || {
             // x87 mnemonics start with f (but not the fences), and `wait` waits for x87 exceptions.
             let insn = l.split('\t').nth(1).unwrap_or("");
@@ -96,6 +103,25 @@ fn soft_float_archive_has_no_sse_or_x87_instructions() {
         .take(10)
         .collect();
     assert!(bad.is_empty(), "SSE/x87 instructions in the soft-float archive:\n{}", bad.join("\n"));
+}
+
+/// Instructions that leave a KVM/MSHV guest for the hypervisor on every
+/// execution (picolibc's x86 fenv ran `cpuid` in every fe* call): a libc
+/// function has no business with any of them.
+#[test]
+fn x86_archives_have_no_instruction_that_exits_the_vm() {
+    const EXITING: &[&str] = &[
+        "cpuid", "hlt", "rdmsr", "wrmsr", "rdpmc", "xsetbv", "invd", "wbinvd", "vmcall", "vmmcall", "inb", "inw", "inl",
+        "outb", "outw", "outl", "insb", "insw", "insl", "outsb", "outsw", "outsl",
+    ];
+    for triple in [SOFT, HARD] {
+        let text = disassembly(triple);
+        let bad: Vec<&str> = instructions(&text)
+            .filter(|l| l.split('\t').nth(1).and_then(|i| i.split_whitespace().next()).is_some_and(|m| EXITING.contains(&m)))
+            .take(10)
+            .collect();
+        assert!(bad.is_empty(), "{triple}: instructions that exit a VM in libc.a:\n{}", bad.join("\n"));
+    }
 }
 
 #[test]

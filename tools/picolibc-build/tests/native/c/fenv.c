@@ -1,5 +1,7 @@
 // <fenv.h>: real rounding modes and exception flags in hard-float builds;
 // in soft-float builds only round-to-nearest exists and no flags are kept.
+#define _GNU_SOURCE // feenableexcept, FE_NOMASK_ENV
+#define __STDC_WANT_IEC_60559_BFP_EXT__ // fesetexcept
 #include "check.h"
 #include <fenv.h>
 #include <float.h>
@@ -30,11 +32,76 @@ int main(void)
 #ifdef _SOFT_FLOAT
     CHECK(fesetround(FE_TONEAREST) == 0);
     CHECK(FE_ALL_EXCEPT == 0 || fetestexcept(FE_ALL_EXCEPT) == 0);
-    // No traps can be enabled: src/c/fenv_traps.c.
+    // No traps can be enabled, no flag set: src/c/x86_64_fenv.c.
     CHECK(feenableexcept(FE_ALL_EXCEPT) == (FE_ALL_EXCEPT ? -1 : 0));
     CHECK(feenableexcept(0) == 0 && fedisableexcept(FE_ALL_EXCEPT) == 0 && fegetexcept() == 0);
+    CHECK(feenableexcept(1) == -1 && fesetround(1) != 0 && fegetround() == FE_TONEAREST);
+    CHECK(feraiseexcept(0) == 0 && feraiseexcept(1) != 0);
+    fenv_t env;
+    fexcept_t flags = 1;
+    CHECK(fegetenv(&env) == 0 && fesetenv(&env) == 0 && feholdexcept(&env) == 0 && feupdateenv(&env) == 0);
+    CHECK(fesetenv(FE_DFL_ENV) == 0 && feupdateenv(FE_DFL_ENV) == 0);
+    CHECK(fegetexceptflag(&flags, FE_ALL_EXCEPT) == 0 && flags == 0);
 #else
     CHECK(fegetexcept() == 0);
+#if defined(__x86_64__)
+    // The first use of FE_DFL_ENV is an feupdateenv: the default environment
+    // (all traps masked) must be filled in before it is loaded, and the flag
+    // raised before must survive it. A trap enabled by mistake would kill the
+    // program at the division.
+    {
+        volatile double q = one / three;
+        (void)q;
+        CHECK(feupdateenv(FE_DFL_ENV) == 0);
+        CHECK(fetestexcept(FE_ALL_EXCEPT) == FE_INEXACT && fegetexcept() == 0 && fegetround() == FE_TONEAREST);
+        q = one / zero;
+        CHECK(fetestexcept(FE_DIVBYZERO | FE_INEXACT) == (FE_DIVBYZERO | FE_INEXACT));
+        // Bits that are no exception are ignored, not reported.
+        CHECK(fetestexcept(~0) == (FE_DIVBYZERO | FE_INEXACT));
+        CHECK(feclearexcept(FE_ALL_EXCEPT) == 0 && fetestexcept(FE_ALL_EXCEPT) == 0);
+        CHECK(feclearexcept(0x40) != 0 && feraiseexcept(0x40) != 0);
+    }
+    // x87 flags (long double arithmetic) are flags too: tested, saved and cleared.
+    {
+        volatile long double lz = 0.0L, lo = 1.0L;
+        volatile long double lq = lo / lz;
+        (void)lq;
+        CHECK(fetestexcept(FE_ALL_EXCEPT) == FE_DIVBYZERO);
+        fexcept_t saved;
+        CHECK(fegetexceptflag(&saved, FE_ALL_EXCEPT) == 0 && saved == FE_DIVBYZERO);
+        CHECK(feclearexcept(FE_DIVBYZERO) == 0 && fetestexcept(FE_ALL_EXCEPT) == 0);
+        CHECK(fesetexceptflag(&saved, FE_DIVBYZERO | FE_INVALID) == 0 && fetestexcept(FE_ALL_EXCEPT) == FE_DIVBYZERO);
+        CHECK(fesetexceptflag(&saved, FE_INVALID) == 0 && fetestexcept(FE_ALL_EXCEPT) == FE_DIVBYZERO);
+        fexcept_t none = 0;
+        CHECK(fesetexceptflag(&none, FE_DIVBYZERO) == 0 && fetestexcept(FE_ALL_EXCEPT) == 0);
+    }
+    // fesetexcept sets a flag without raising it: with the trap enabled, the
+    // program goes on.
+    CHECK(feenableexcept(FE_INVALID) == 0 && fegetexcept() == FE_INVALID);
+    CHECK(fesetexcept(FE_INVALID | FE_UNDERFLOW) == 0 && fetestexcept(FE_ALL_EXCEPT) == (FE_INVALID | FE_UNDERFLOW));
+    CHECK(fedisableexcept(FE_INVALID) == FE_INVALID && fegetexcept() == 0);
+    CHECK(feclearexcept(FE_ALL_EXCEPT) == 0);
+    // The trap-enabling environment, and back; feholdexcept masks every trap.
+    {
+        fenv_t held;
+        CHECK(fesetenv(FE_NOMASK_ENV) == 0 && fegetexcept() == FE_ALL_EXCEPT);
+        CHECK(feholdexcept(&held) == 0 && fegetexcept() == 0);
+        volatile double q = one / zero;
+        (void)q;
+        CHECK(fetestexcept(FE_ALL_EXCEPT) == FE_DIVBYZERO);
+        CHECK(feclearexcept(FE_ALL_EXCEPT) == 0 && fesetround(FE_UPWARD) == 0);
+        CHECK(feupdateenv(&held) == 0 && fegetexcept() == FE_ALL_EXCEPT && fegetround() == FE_TONEAREST);
+        CHECK(fesetenv(FE_DFL_ENV) == 0 && fegetexcept() == 0 && fetestexcept(FE_ALL_EXCEPT) == 0);
+        CHECK(feenableexcept(FE_OVERFLOW | FE_INEXACT) == 0 && feenableexcept(FE_INVALID) == (FE_OVERFLOW | FE_INEXACT));
+        CHECK(fedisableexcept(FE_ALL_EXCEPT) == (FE_OVERFLOW | FE_INEXACT | FE_INVALID) && fegetexcept() == 0);
+        CHECK(feenableexcept(0x40) == -1 && fedisableexcept(0x40) == -1);
+    }
+    // nearbyint leaves the flags as they were (it saves and restores the
+    // environment around rint).
+    CHECK(nearbyint(2.5) == 2.0 && nearbyint(-3.5) == -4.0 && fetestexcept(FE_ALL_EXCEPT) == 0);
+    CHECK(fesetround(FE_UPWARD) == 0 && nearbyint(2.25) == 3.0 && fesetround(FE_TONEAREST) == 0);
+    CHECK(fetestexcept(FE_ALL_EXCEPT) == 0);
+#endif
     CHECK(FE_DOWNWARD != FE_UPWARD && FE_TOWARDZERO != FE_TONEAREST);
     CHECK(fesetround(FE_UPWARD) == 0 && fegetround() == FE_UPWARD);
     double up = divide(one, three);
