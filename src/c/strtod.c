@@ -266,6 +266,14 @@ static int fast_dec_fd(uint64_t w, long q, const struct fmt *f, struct res *r)
     return fast_dec(w, q, 0, f, r);
 }
 
+/* The character at pos of the digit text at num->sig. */
+static inline unsigned sig_char(const struct hl_num *num, long pos)
+{
+    if (num->wide == HL_PACKED)
+        return '0' + (((const uint8_t *)num->sig)[pos >> 1] >> (pos & 1) * 4 & 15);
+    return num->wide ? (unsigned)((const wchar_t *)num->sig)[pos] : ((const unsigned char *)num->sig)[pos];
+}
+
 #ifdef HL_LD_BIG
 /* w * 10^q for a w of up to 38 digits (long double's fast path); as
    fast_dec. */
@@ -390,10 +398,8 @@ static int __attribute__((minsize)) ld_256(const struct u256 *d, long de, long q
 static long __attribute__((minsize)) digits256(const struct hl_num *num, long nd, struct u256 *m)
 {
     uint64_t w[4] = { 0 };
-    const unsigned char *s8 = num->sig;
-    const wchar_t *sw = num->sig;
     for (long i = 0, pos = 0; i < nd; pos++) {
-        unsigned c = num->wide ? (unsigned)sw[pos] : s8[pos];
+        unsigned c = sig_char(num, pos);
         if (c == '.')
             continue;
         u128 carry = c - '0';
@@ -443,10 +449,8 @@ static int __attribute__((noinline)) fast_ld(const struct hl_num *num, long q19,
         return fast_dec(num->w, q19, sub_ok, f, r) || ld_256_digits(num, f, r);
     long nd = num->n < 38 ? num->n : 38;
     u128 w = num->w;
-    const unsigned char *s8 = num->sig;
-    const wchar_t *sw = num->sig;
     for (long i = 0, pos = 0; i < nd; pos++) {
-        unsigned c = num->wide ? (unsigned)sw[pos] : s8[pos];
+        unsigned c = sig_char(num, pos);
         if (c == '.')
             continue;
         if (i++ >= 19)
@@ -647,18 +651,15 @@ static void slow_core(struct bn *a, struct bn *b, long E, int sticky_in, const s
 
 #define HL_SIG_DIGITS 800
 
-/* D from the first nk significant digits at sig (narrow or wide), skipping
-   the decimal point. */
-static void build_digits(struct bn *a, const void *sig, int wide, long nk)
+/* D from the first nk significant digits of num, skipping the decimal point. */
+static void build_digits(struct bn *a, const struct hl_num *num, long nk)
 {
-    const unsigned char *s8 = sig;
-    const wchar_t *sw = sig;
     long i = 0, pos = 0;
     uint64_t chunk = 0, scale = 1;
     int cl = 0;
     a->n = 0;
     while (i < nk) {
-        unsigned c = wide ? (unsigned)sw[pos] : s8[pos];
+        unsigned c = sig_char(num, pos);
         pos++;
         if (c == '.')
             continue;
@@ -686,7 +687,7 @@ static void __attribute__((noinline)) slow_small(const struct hl_num *num, const
     uint32_t da[SMALL_LIMBS], db[SMALL_LIMBS];
     struct bn a = { da, 0 }, b = { db, 0 };
     long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
-    build_digits(&a, num->sig, num->wide, nk);
+    build_digits(&a, num, nk);
     slow_core(&a, &b, num->q + num->n - nk, num->last_nz >= nk, f, r);
 }
 
@@ -762,13 +763,11 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
         bn_shl(x, k - E0);
     if (bn_cmp(x, b) >= 0)
         return -1;
-    const unsigned char *s8 = num->sig;
-    const wchar_t *sw = num->sig;
     long i = 0, pos = 0;
     while (i < num->n) {
         uint64_t c = 0, m = 1;
         for (int j = 0; j < 18 && i < num->n; pos++) {
-            unsigned ch = num->wide ? (unsigned)sw[pos] : s8[pos];
+            unsigned ch = sig_char(num, pos);
             if (ch == '.')
                 continue;
             c = c * 10 + (ch - '0');
@@ -782,7 +781,7 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
             return -1;
         if (!x->n) { /* h's digits end here: any later non-zero digit is above */
             for (; i < num->n; pos++) {
-                unsigned ch = num->wide ? (unsigned)sw[pos] : s8[pos];
+                unsigned ch = sig_char(num, pos);
                 if (ch == '.')
                     continue;
                 if (ch != '0')
@@ -834,7 +833,7 @@ static void __attribute__((noinline)) slow_big(const struct hl_num *num, const s
     uint32_t da[LD_LIMBS_A], db[LD_LIMBS_B];
     struct bn a = { da, 0 }, b = { db, 0 };
     long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
-    build_digits(&a, num->sig, num->wide, nk);
+    build_digits(&a, num, nk);
     int tail = num->last_nz >= nk;
     slow_core(&a, &b, num->q + num->n - nk, tail, f, r);
     if (tail)

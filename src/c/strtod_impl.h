@@ -8,11 +8,15 @@
 
 enum { HL_NONE, HL_ZERO, HL_DEC, HL_HEX, HL_INF, HL_NAN };
 
+/* hl_num.wide for digits packed two a byte (low nibble first), no '.': scanf
+   keeps a long double item's digits so when they outgrow its text buffer. */
+#define HL_PACKED 2
+
 struct hl_num {
     int kind;
     int neg;
     int trunc;      /* HL_DEC: a non-zero digit after the first 19; HL_HEX: after w128 */
-    int wide;       /* sig points at wchar_t */
+    int wide;       /* sig points at char (0), wchar_t (1) or HL_PACKED digits */
     uint64_t w;     /* HL_DEC: the first (up to) 19 significant digits */
     unsigned __int128 w128; /* HL_HEX: the leading significant bits */
     long n;         /* HL_DEC: number of significant digits */

@@ -32,6 +32,11 @@
 /* ---- the float input item: a strtod subject, fed one character at a time ---- */
 
 #define FLEX_DIGITS 800 /* significant decimal digits kept; src/c/strtod.c uses as many */
+/* A long double item (where it is wider than double) needs more: the digits
+   of a halfway point between two long doubles run to about 11,560 (binary128's
+   below 2^-16494; x87's end near 11,515), and past 800 digits strtod compares
+   them all. Digits past this many only count as non-zero or not. */
+#define FLEX_LONG_DIGITS 11600
 #define FLEX_HEX    31  /* significant hex digits kept, as src/c/strtod.c */
 #define FLEX_PRE    5
 
@@ -50,6 +55,10 @@ struct flex {
     int nsig;
     long adj; /* decimal: power of ten; hex: power of two */
     long ex;
+    /* a long item's digits, all kept ones packed (see FLEX_LONG_DIGITS), or NULL */
+    uint8_t *packed;
+    long npacked;
+    long packed_nz; /* 1 + the index of the last non-zero digit past FLEX_DIGITS, or 0 */
     /* the canonical subject is built here: up to FLEX_PRE characters of
        "-0x" or "-nan(", the significant digits (or the n-char sequence), a
        sticky digit, the exponent */
@@ -80,6 +89,13 @@ static void flex_digit(struct flex *x, unsigned d, int frac, int hex)
         x->text[FLEX_PRE + x->nsig++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
         if (frac)
             x->adj -= step;
+    } else if (x->packed && x->npacked < FLEX_LONG_DIGITS) {
+        x->packed[x->npacked >> 1] = (uint8_t)(x->npacked & 1 ? x->packed[x->npacked >> 1] | d << 4 : d);
+        if (d)
+            x->packed_nz = x->npacked + 1;
+        x->npacked++;
+        if (frac)
+            x->adj--;
     } else {
         x->sticky |= d != 0;
         if (!frac)
@@ -274,10 +290,13 @@ static int flex_store(struct flex *x, void *addr, uint16_t flags)
         }
     } else {
         int hex = x->st >= X_HEX0;
-        long adj = x->adj;
+        /* a long item: the text has its first FLEX_DIGITS, the rest counts
+           as one more non-zero digit here, and below the whole is handed on */
+        int more = x->packed && x->npacked > FLEX_DIGITS;
+        long adj = x->adj + (more ? x->npacked - FLEX_DIGITS : 0);
         if (!x->nsig)
             *p++ = '0';
-        if (x->sticky) { /* one more non-zero digit: the same rounding as all of them */
+        if (x->sticky || (more && x->packed_nz)) { /* one more non-zero digit: the same rounding as all of them */
             *p++ = '1';
             adj -= hex ? 4 : 1;
         }
@@ -307,6 +326,20 @@ static int flex_store(struct flex *x, void *addr, uint16_t flags)
     __hl_scan_num(text, &num);
     if (!addr)
         return 1;
+    if (x->packed && num.kind == HL_DEC && (x->sticky || x->packed_nz)) {
+        /* all the kept digits, then a non-zero one for any dropped; the
+           magnitude (q + n) is the text's */
+        long n = x->npacked, last_nz = x->packed_nz - 1;
+        if (x->sticky) {
+            x->packed[n >> 1] = (uint8_t)(n & 1 ? x->packed[n >> 1] | 1 << 4 : 1);
+            last_nz = n++;
+        }
+        num.q += num.n - n;
+        num.n = n;
+        num.last_nz = last_nz;
+        num.sig = x->packed;
+        num.wide = HL_PACKED;
+    }
     if (flags & FL_LONGLONG) {
 #if __LDBL_MANT_DIG__ == 53
         *(long double *)addr = (long double)__hl_num_to_double(&num, 1);

@@ -156,22 +156,60 @@ static const CHAR *SFX(conv_brk)(struct SFX(ctx) *x, unsigned width, void *addr,
     return fmt;
 }
 
+/* Feeds the float item to fx; returns 1, leaving the rest to be read, where
+   a long double item has FLEX_DIGITS significant digits and fx no room for
+   more (see SFX(conv_flt_long)), else 0. */
+static int SFX(read_flt)(struct SFX(ctx) *x, unsigned *width, uint16_t flags, struct flex *fx)
+{
+    (void)flags;
+    while (*width) {
+#if __LDBL_MANT_DIG__ > 53
+        if (fx->nsig == FLEX_DIGITS && !fx->packed && (flags & FL_LONGLONG) && (fx->st == X_INT || fx->st == X_FRAC))
+            return 1;
+#endif
+        INT i = SFX(get)(x);
+        if (IS_EOF(i))
+            break;
+        if (!flex_feed(fx, (unsigned)i)) {
+            SFX(unget)(x, i);
+            break;
+        }
+        --*width;
+    }
+    return 0;
+}
+
+#if __LDBL_MANT_DIG__ > 53
+/* The rest of a long double item past FLEX_DIGITS significant digits, with
+   room for the digits it needs to round exactly: this frame (about 5.8 KiB)
+   only exists for such items. */
+static int __attribute__((noinline)) SFX(conv_flt_long)(struct SFX(ctx) *x, unsigned width, void *addr, uint16_t flags,
+                                                        struct flex *fx)
+{
+    uint8_t packed[(FLEX_LONG_DIGITS + 2) / 2];
+    for (int i = 0; i < FLEX_DIGITS; i += 2)
+        packed[i / 2] = (uint8_t)((fx->text[FLEX_PRE + i] - '0') | (fx->text[FLEX_PRE + i + 1] - '0') << 4);
+    fx->packed = packed;
+    fx->npacked = FLEX_DIGITS;
+    SFX(read_flt)(x, &width, flags, fx);
+    return flex_store(fx, addr, flags);
+}
+#endif
+
 static int SFX(conv_flt)(struct SFX(ctx) *x, unsigned width, void *addr, uint16_t flags)
 {
     struct flex fx;
     fx.st = X_START;
     fx.neg = fx.matched = fx.sticky = fx.exneg = fx.nsig = 0;
     fx.adj = fx.ex = 0;
-    while (width) {
-        INT i = SFX(get)(x);
-        if (IS_EOF(i))
-            break;
-        if (!flex_feed(&fx, (unsigned)i)) {
-            SFX(unget)(x, i);
-            break;
-        }
-        width--;
-    }
+    fx.packed = NULL;
+    fx.npacked = fx.packed_nz = 0;
+#if __LDBL_MANT_DIG__ > 53
+    if (SFX(read_flt)(x, &width, flags, &fx))
+        return SFX(conv_flt_long)(x, width, addr, flags, &fx);
+#else
+    SFX(read_flt)(x, &width, flags, &fx);
+#endif
     return flex_store(&fx, addr, flags);
 }
 

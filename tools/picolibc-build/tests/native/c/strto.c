@@ -11,7 +11,7 @@
 // its successor in a format of p-bit significands, times 10^(p + k).
 static char *halfway_digits(int p, int k, char *out)
 {
-    static uint32_t limb[400]; // base 10^9, little-endian
+    static uint32_t limb[1400]; // base 10^9, little-endian
     int n = 1;
     limb[0] = 1;
     for (int i = 0; i < p + (p + k); i++) {
@@ -32,40 +32,56 @@ static char *halfway_digits(int p, int k, char *out)
     return q;
 }
 
+// sscanf's %Lf of s, which must take all of it.
+static long double scan_ld(const char *s)
+{
+    long double v = -1;
+    int n = -1;
+    CHECK(sscanf(s, "%Lf%n", &v, &n) == 1 && n == (int)strlen(s));
+    return v;
+}
+
 // Long double halfway cases of more than 800 significant digits (the first
 // 800 alone do not decide them): on, above and below the halfway point
-// between 2^-k and its successor.
-static void long_halfway(void)
+// between 2^-k and its successor, through strtold and scanf's %Lf. With k
+// 16000 the cases above and below run past the 11,600 digits scanf keeps.
+static void long_halfway(int k)
 {
-    static char buf[4096];
-    int p = LDBL_MANT_DIG, k = LDBL_MAX_EXP > 1024 ? 3000 : 1000, nd = (p - 1 + 3) / 4;
+    static char buf[16384];
+    int p = LDBL_MANT_DIG, nd = (p - 1 + 3) / 4;
     char hex[64];
-    long double low = strtold(k == 3000 ? "0x1p-3000" : "0x1p-1000", NULL);
+    snprintf(hex, sizeof hex, "0x1p-%d", k);
+    long double low = strtold(hex, NULL);
     char z[40]; // the hex digits of 2^-(p-1) after the point: zeros, then one digit
     memset(z, '0', (size_t)nd - 1);
     z[nd - 1] = 0;
     snprintf(hex, sizeof hex, "0x1.%s%xp-%d", z, 1u << (4 * nd - (p - 1)), k);
     long double up = strtold(hex, NULL);
-    CHECK(up > low);
+    CHECK(up > low && low > 0);
     char *end = halfway_digits(p, k, buf);
     size_t len = (size_t)(end - buf);
     CHECK(len > 800 || LDBL_MANT_DIG == 53);
     sprintf(end, "e-%d", p + k);
     CHECK(strtold(buf, NULL) == low); // a tie: to the even one
+    CHECK(scan_ld(buf) == low);
     memset(end, '0', 900);
     sprintf(end + 900, "1e-%d", p + k + 901);
     CHECK(strtold(buf, NULL) == up);
+    CHECK(scan_ld(buf) == up);
     size_t i = len;
     while (buf[--i] == '0')
         buf[i] = '9';
     buf[i]--;
     memset(end, '9', 901);
     CHECK(strtold(buf, NULL) == low);
+    CHECK(scan_ld(buf) == low);
 }
 
 int main(void)
 {
-    long_halfway();
+    long_halfway(LDBL_MAX_EXP > 1024 ? 3000 : 1000);
+    if (LDBL_MAX_EXP > 1024)
+        long_halfway(16000);
     char *end;
     CHECK(strtol("  -123abc", &end, 10) == -123 && strcmp(end, "abc") == 0);
     CHECK(strtol("0x1f", NULL, 16) == 31 && strtol("0x1f", NULL, 0) == 31 && strtol("017", NULL, 0) == 15);
