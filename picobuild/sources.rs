@@ -25,6 +25,7 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/sqrtf.c",
     "src/c/strtod.c",
     "src/c/swprintf.c",
+    "src/c/vffprintf.c",
     "src/c/vfprintf.c",
     "src/c/vfprintf_s.c",
     "src/c/vfscanf.c",

@@ -19,6 +19,9 @@
 //   PF_NAME  the function's name
 //   PF_WIDE  defined for the wide function (output through putwc)
 //   PF_S     defined for vfprintf_s (runtime-constraint checks)
+//   PF_FLOAT_ARGS  defined for picolibc's float-only variant (__f_vfprintf):
+//            every floating argument is a float's bits in a uint32_t, as
+//            <stdio.h>'s printf_float() packs it
 #ifndef PF_NAME
 #define PF_CHAR    char
 #define PF_NAME    vfprintf
@@ -28,6 +31,18 @@
 #include "stdio_private.h"
 #include <stdint.h>
 #include <string.h>
+
+#ifdef PF_FLOAT_ARGS
+static double pf_packed_float(uint32_t u)
+{
+    float f;
+    __builtin_memcpy(&f, &u, sizeof f);
+    return (double)f;
+}
+#define PF_FLOAT_ARG(ap, big) ((void)(big), pf_packed_float(va_arg(ap, uint32_t)))
+#else
+#define PF_FLOAT_ARG(ap, big) ((big) ? (double)va_arg(ap, long double) : va_arg(ap, double))
+#endif
 
 // Exact decimal digits of a double, for %e %f %g.
 
@@ -850,10 +865,8 @@ static int pf_load_args(const PF_CHAR *fmt, va_list *ap, union pf_arg *args)
             args[i].p = va_arg(*ap, void *);
             break;
         case T_DBL:
-            args[i].d = va_arg(*ap, double);
-            break;
         case T_LDBL:
-            args[i].d = (double)va_arg(*ap, long double);
+            args[i].d = PF_FLOAT_ARG(*ap, types[i] == T_LDBL);
             break;
         default:
             args[i].i = va_arg(*ap, int);
@@ -1014,10 +1027,8 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
             int      upper = c != lc;
             if (positional)
                 d = args[s.argno].d;
-            else if (s.len == LEN_BIG_L)
-                d = (double)va_arg(ap, long double);
             else
-                d = va_arg(ap, double);
+                d = PF_FLOAT_ARG(ap, s.len == LEN_BIG_L);
             uint64_t bits = pf_double_bits(d);
             int      neg = (int)(bits >> 63);
             char     sign = neg ? '-' : (flags & PF_PLUS) ? '+' : (flags & PF_SPACE) ? ' ' : 0;
@@ -1336,7 +1347,7 @@ int __d_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias
 // picolibc's smaller variants (integer-only, long long, minimal) take the same
 // arguments and convert a subset: they are this one, so that code linked to
 // them (--defsym=vfprintf=__i_vfprintf) gets C11's results too. The float-only
-// __f_vfprintf is picolibc's: its doubles arrive packed by printf_float().
+// __f_vfprintf is src/c/vffprintf.c: its floats arrive packed by printf_float().
 int __i_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfprintf")));
 int __l_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfprintf")));
 int __m_vfprintf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfprintf")));

@@ -416,9 +416,10 @@ int vfscanf(FILE *stream, const char *fmt, va_list ap)
 }
 
 int __d_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
-// As in src/c/vfprintf.c: picolibc's integer-only, long long and minimal
-// variants are this one (same arguments, a superset of their conversions);
-// the float-only __f_vfscanf stays picolibc's.
+// As in src/c/vfprintf.c: picolibc's integer-only, long long, minimal and
+// float-only variants are this one (same arguments, a superset of their
+// conversions; picolibc's float-only one stored a float even for %lf).
+int __f_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
 int __i_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
 int __l_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));
 int __m_vfscanf(FILE *stream, const char *fmt, va_list ap) __attribute__((alias("vfscanf")));

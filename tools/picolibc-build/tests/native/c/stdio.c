@@ -23,6 +23,31 @@ static double sum_doubles(int n, ...)
 // picolibc's smaller printf/scanf variants, reachable with --defsym.
 int __i_vfprintf(FILE *, const char *, va_list), __l_vfprintf(FILE *, const char *, va_list), __m_vfprintf(FILE *, const char *, va_list);
 int __i_vfscanf(FILE *, const char *, va_list), __l_vfscanf(FILE *, const char *, va_list), __m_vfscanf(FILE *, const char *, va_list);
+int __f_vfprintf(FILE *, const char *, va_list), __f_vfscanf(FILE *, const char *, va_list);
+
+// The float-only variant's text, through a memory FILE: its floating
+// arguments are printf_float()'s, a float's bits in a uint32_t.
+static uint32_t packed(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u;
+}
+
+static const char *fmt_f(const char *fmt, ...)
+{
+    static char out[128];
+    memset(out, 0, sizeof out);
+    FILE *m = fmemopen(out, sizeof out - 1, "w");
+    if (!m)
+        return "(fmemopen failed)";
+    va_list ap;
+    va_start(ap, fmt);
+    __f_vfprintf(m, fmt, ap);
+    va_end(ap);
+    fclose(m);
+    return out;
+}
 
 int main(void)
 {
@@ -32,6 +57,12 @@ int main(void)
     int (*volatile sf[])(FILE *, const char *, va_list) = { vfscanf, __i_vfscanf, __l_vfscanf, __m_vfscanf };
     CHECK(pf[1] == pf[0] && pf[2] == pf[0] && pf[3] == pf[0]);
     CHECK(sf[1] == sf[0] && sf[2] == sf[0] && sf[3] == sf[0]);
+    int (*volatile fsf)(FILE *, const char *, va_list) = __f_vfscanf;
+    CHECK(fsf == sf[0]);
+    // __f_vfprintf prints the float exactly (0.1f is 0.100000001490116119384765625).
+    CHECK_STR(fmt_f("%.27f|%g|%d|%s|%e", packed(0.1f), packed(-2.5f), 42, "s", packed(1e30f)),
+              "0.100000001490116119384765625|-2.5|42|s|1.000000e+30");
+    CHECK_STR(fmt_f("%2$.3f %1$a", packed(1.0f), packed(0.3333333f)), "0.333 0x1p+0");
     CHECK_STR(FMT("%d|%5d|%-5d|%05d|%+d", 42, 42, 42, 42, 42), "42|   42|42   |00042|+42");
     CHECK_STR(FMT("%u %x %X %o %#x", 3000000000u, 255, 255, 8, 255), "3000000000 ff FF 10 0xff");
     CHECK_STR(FMT("%lld %llu", -9223372036854775807LL - 1, 18446744073709551615ULL),
