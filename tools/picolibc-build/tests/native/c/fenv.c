@@ -85,6 +85,8 @@ int main(void)
     {
         fenv_t held;
         CHECK(fesetenv(FE_NOMASK_ENV) == 0 && fegetexcept() == FE_ALL_EXCEPT);
+        // fegetenv leaves the traps as they are (x87 fnstenv masks them all).
+        CHECK(fegetenv(&held) == 0 && fegetexcept() == FE_ALL_EXCEPT && (held._fpu._fpu_cw & FE_ALL_EXCEPT) == 0);
         CHECK(feholdexcept(&held) == 0 && fegetexcept() == 0);
         volatile double q = one / zero;
         (void)q;
