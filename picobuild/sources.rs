@@ -32,6 +32,7 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/vfwprintf.c",
     "src/c/x86_64_fenv.c",
     "src/c/x86_64_mem.c",
+    "src/c/x86_64_nearbyint.c",
     "src/c/x86_64_memchr.c",
     "src/c/x86_64_memcmp.c",
     "src/c/x86_64_strchr.c",
