@@ -32,9 +32,9 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/vfwprintf.c",
     "src/c/x86_64_fenv.c",
     "src/c/x86_64_mem.c",
-    "src/c/x86_64_nearbyint.c",
     "src/c/x86_64_memchr.c",
     "src/c/x86_64_memcmp.c",
+    "src/c/x86_64_nearbyint.c",
     "src/c/x86_64_strchr.c",
     "src/c/x86_64_strcmp.c",
     "src/c/x86_64_strcpy.c",
@@ -48,6 +48,7 @@ pub const CRATE_HEADERS: &[&str] = &[
     "src/c/strtod_pow5.h",
     "src/c/strtod_scan.h",
     "src/c/vfscanf_body.h",
+    "src/c/x86_64_mxcsr.h",
     "src/c/x86_64_sse2.h",
     "src/c/x86_64_words.h",
 ];

@@ -18,6 +18,7 @@
 #include <fenv.h>
 
 #ifndef _SOFT_FLOAT
+#include "x86_64_mxcsr.h"
 
 // MXCSR: the flags sit in the x87 status-word positions, the trap masks seven
 // bits higher, the rounding field at bits 13-14 (x87 control word: 10-11).
@@ -31,18 +32,6 @@
 struct x87_env {
     unsigned int cw, sw, tag, ipoff, ipsel, opoff, opsel;
 };
-
-static inline unsigned int get_mxcsr(void)
-{
-    unsigned int m;
-    __asm__ volatile("stmxcsr %0" : "=m"(m));
-    return m;
-}
-
-static inline void set_mxcsr(unsigned int m)
-{
-    __asm__ volatile("ldmxcsr %0" ::"m"(m));
-}
 
 static inline unsigned short get_cw(void)
 {

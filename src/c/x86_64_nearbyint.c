@@ -8,17 +8,7 @@
 #include <math.h>
 
 #ifndef _SOFT_FLOAT
-static inline unsigned int get_mxcsr(void)
-{
-    unsigned int m;
-    __asm__ volatile("stmxcsr %0" : "=m"(m));
-    return m;
-}
-
-static inline void set_mxcsr(unsigned int m)
-{
-    __asm__ volatile("ldmxcsr %0" ::"m"(m) : "memory");
-}
+#include "x86_64_mxcsr.h"
 
 double nearbyint(double x)
 {
