@@ -11,18 +11,22 @@
 // long double inputs of more than 19 digits use their first 38 the same way
 // (a 128 x 128-bit product), and decide the subnormal range too when the
 // value cannot be exactly representable there (see fast_ld). When the error
-// interval could straddle a rounding boundary, an exact big-number
-// computation (no heap, bounded stack) decides. That uses the first HL_SIG_DIGITS significant digits plus a sticky
-// flag for any non-zero digit after them, which is exact for float and double
-// (a halfway point between two doubles has at most 768 significant digits).
-// A long double halfway point can have about 11,500, so there the result r of
-// the first digits is the answer or its predecessor (the tail spans far less
-// than one unit in the last place), and the whole digit string is compared
-// with the boundary above r, h = H * 2^k, incrementally: with B the
-// denominator of h / 10^(q+n), X = B * (h's scaled prefix - the digits' prefix)
-// stays an integer below B while the digits agree with h's expansion, so the
-// memory is bounded by h's size (under 11,700 bits, in slow_big's buffers),
-// not the input's (see cmp_halfway).
+// interval could straddle a rounding boundary, float and double use an exact
+// big-number computation (no heap, bounded stack) on the first HL_SIG_DIGITS
+// significant digits plus a sticky flag for any non-zero digit after them,
+// which is exact for them (a halfway point between two doubles has at most
+// 768 significant digits). For long double (after 256-bit arithmetic on up
+// to 77 digits, see ld_256), the rounded lower bound r of the first 38 digits
+// is the answer or its predecessor, and the value is compared with the
+// rounding boundary above r, h = H * 2^k (see slow_big): with 5^|q| to a few
+// limbs more than the first HL_SIG_DIGITS digits have (cmp_near), unless the
+// value equals h or its expansion to all those digits. Then the whole digit
+// string is compared with h exactly and incrementally (a long double halfway
+// point has up to about 11,500 digits): with B the denominator of
+// h / 10^(q+n), X = B * (h's scaled prefix - the digits' prefix) stays an
+// integer below B while the digits agree with h's expansion, so the memory is
+// bounded by h's size (under 11,700 bits, in slow_big's buffers), not the
+// input's (see cmp_halfway).
 // Rounding is always to nearest, ties to even, in integer arithmetic only (as
 // picolibc's was), so the soft-float and hard-float builds agree bit for bit.
 #include <ctype.h>
@@ -275,9 +279,11 @@ static inline unsigned sig_char(const struct hl_num *num, long pos)
 }
 
 #ifdef HL_LD_BIG
-/* w * 10^q for a w of up to 38 digits (long double's fast path); as
-   fast_dec. */
-static int fast_dec128(u128 w, long q, int sub_ok, const struct fmt *f, struct res *r)
+/* w * 10^q (w of up to 38 digits, non-zero) as *top * 2^*e, top with bit
+   127 set: at most the value, and above it by less than *err units when
+   *err is non-zero (it is 0 when the product is exact: then *low holds the
+   bits below top). 0 if q is out of range. */
+static int dec128_window(u128 w, long q, u128 *top, long *e, u128 *low, unsigned *err)
 {
     u128 t;
     long te;
@@ -285,18 +291,46 @@ static int fast_dec128(u128 w, long q, int sub_ok, const struct fmt *f, struct r
     if (!pow5_get(q, &t, &te, &terr))
         return 0;
     int lz = (w >> 64) ? clz64((uint64_t)(w >> 64)) : 64 + clz64((uint64_t)w);
-    u128 top, low = mul128(w << lz, t, &top);
-    long e = te + q - lz + 128;
-    unsigned err = terr + 1;
-    if (!(top >> 127)) {
-        top = (top << 1) | (low >> 127);
-        low <<= 1;
-        e--;
-        err = 2 * terr + 1;
+    *low = mul128(w << lz, t, top);
+    *e = te + q - lz + 128;
+    *err = terr + 1;
+    if (!(*top >> 127)) {
+        *top = (*top << 1) | (*low >> 127);
+        *low <<= 1;
+        --*e;
+        *err = 2 * terr + 1;
     }
-    if (q >= 0 && q <= 55)
+    if (q >= 0 && q <= 55) /* 5^q fits in 128 bits: the product is exact */
+        *err = 0;
+    return 1;
+}
+
+/* w * 10^q for a w of up to 38 digits (long double's fast path); as
+   fast_dec. */
+static int fast_dec128(u128 w, long q, int sub_ok, const struct fmt *f, struct res *r)
+{
+    u128 top, low;
+    long e;
+    unsigned err;
+    if (!dec128_window(w, q, &top, &e, &low, &err))
+        return 0;
+    if (!err)
         return round_window(top, e, low ? STICKY : EXACT, 0, f, r);
     return round_window(top, e, sub_ok ? APPROX_SUB : APPROX, err, f, r);
+}
+
+/* The first nd (<= 38) significant digits of num. */
+static u128 first_digits(const struct hl_num *num, long nd)
+{
+    u128 w = num->w;
+    for (long i = 0, pos = 0; i < nd; pos++) {
+        unsigned c = sig_char(num, pos);
+        if (c == '.')
+            continue;
+        if (i++ >= 19)
+            w = w * 10 + (c - '0');
+    }
+    return w;
 }
 
 /* ---- long double's second try: 256-bit arithmetic ---- */
@@ -448,14 +482,7 @@ static int __attribute__((noinline)) fast_ld(const struct hl_num *num, long q19,
     if (!num->trunc)
         return fast_dec(num->w, q19, sub_ok, f, r) || ld_256_digits(num, f, r);
     long nd = num->n < 38 ? num->n : 38;
-    u128 w = num->w;
-    for (long i = 0, pos = 0; i < nd; pos++) {
-        unsigned c = sig_char(num, pos);
-        if (c == '.')
-            continue;
-        if (i++ >= 19)
-            w = w * 10 + (c - '0');
-    }
+    u128 w = first_digits(num, nd);
     long q = num->q + num->n - nd;
     if (num->last_nz < 38)
         return fast_dec128(w, q, sub_ok, f, r) || ld_256_digits(num, f, r);
@@ -678,8 +705,7 @@ static void build_digits(struct bn *a, const struct hl_num *num, long nk)
 }
 
 #define SMALL_LIMBS 92  /* 2944 bits: D of 800 digits, 5^1124 * 2^58 */
-#define LD_LIMBS_A  520 /* 16640 bits: D * 5^E below 2^16384 */
-#define LD_LIMBS_B  424 /* 13568 bits: 5^5766 */
+#define LD_LIMBS    376 /* cmp_halfway's X and B: below 2^11700, and the limbs bn_mul_sub adds */
 
 static void __attribute__((noinline)) slow_small(const struct hl_num *num, const struct fmt *f,
                                                  struct res *r)
@@ -700,6 +726,16 @@ static int bn_cmp(const struct bn *a, const struct bn *b)
         if (a->d[i] != b->d[i])
             return a->d[i] < b->d[i] ? -1 : 1;
     return 0;
+}
+
+static void bn_of128(struct bn *x, u128 v)
+{
+    x->n = 0;
+    for (int i = 0; i < 4; i++) {
+        x->d[i] = (uint32_t)(v >> (32 * i));
+        if (x->d[i])
+            x->n = i + 1;
+    }
 }
 
 /* x = x * m - c * b (m, c < 2^60), 64 bits at a time;
@@ -751,12 +787,7 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
         bn_mul_pow5(b, E0);
     if (E0 - k > 0)
         bn_shl(b, E0 - k);
-    x->n = 0;
-    for (int i = 0; i < 4; i++) {
-        x->d[i] = (uint32_t)(H >> (32 * i));
-        if (x->d[i])
-            x->n = i + 1;
-    }
+    bn_of128(x, H);
     if (E0 < 0)
         bn_mul_pow5(x, -E0);
     if (k - E0 > 0)
@@ -794,50 +825,238 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
     return -1;
 }
 
-/* r (from the first HL_SIG_DIGITS digits and a sticky bit) is the correct
-   result or its predecessor: the value lies above the rounding boundary
-   below r, and the digits' tail is too short a span to pass two boundaries.
-   Compares the value with the boundary above r, h = (2m + 1) * 2^(u - 1)
-   for r = m * 2^u, and moves r up when the value is above it (or on it
-   with m odd). */
-static void __attribute__((minsize)) fix_long(const struct hl_num *num, const struct fmt *f, struct res *r, struct bn *x,
-                     struct bn *b)
+/* ---- long double near a rounding boundary: approximate big numbers ----
+   Whether the value is above or below a boundary h = H * 2^k needs the
+   value's digits D (up to HL_SIG_DIGITS) against h exactly only when they
+   agree with h's expansion to the last of them. Otherwise 5^|q| to a few
+   limbs more than D has decides: D * 5^q against H * 2^(k - q) (q >= 0), or
+   D * 2^q against H * 5^-q * 2^k (q < 0). 5^|q| by squaring, truncated to L
+   limbs once it outgrows them: t <= 5^|q| < t (1 + c 2^-32(L-1)), c
+   counting the truncations (each squaring doubles it). */
+
+struct apx_work {
+    uint32_t d[SMALL_LIMBS + 4]; /* D, later D + 1 */
+    uint32_t p[SMALL_LIMBS + 8]; /* 5^|q| */
+    uint32_t t[2 * SMALL_LIMBS + 16]; /* products */
+    uint32_t x[2 * SMALL_LIMBS + 24], y[2 * SMALL_LIMBS + 24]; /* aligned operands */
+};
+#define APX_ALIGNED (2 * SMALL_LIMBS + 24)
+
+/* out = a * b, 64 bits at a time (a, b get a zero limb above an odd top) */
+static void bn_mul(struct bn *a, struct bn *b, struct bn *out)
 {
+    a->d[a->n] = b->d[b->n] = 0;
+    int na = (a->n + 1) / 2, nb = (b->n + 1) / 2;
+    __builtin_memset(out->d, 0, (size_t)(na + nb) * 8);
+    for (int i = 0; i < na; i++) {
+        uint64_t ai, o;
+        __builtin_memcpy(&ai, a->d + 2 * i, 8);
+        u128 carry = 0;
+        for (int j = 0; j < nb; j++) {
+            uint64_t bj;
+            __builtin_memcpy(&bj, b->d + 2 * j, 8);
+            __builtin_memcpy(&o, out->d + 2 * (i + j), 8);
+            u128 v = (u128)ai * bj + o + carry;
+            o = (uint64_t)v;
+            __builtin_memcpy(out->d + 2 * (i + j), &o, 8);
+            carry = v >> 64;
+        }
+        o = (uint64_t)carry;
+        __builtin_memcpy(out->d + 2 * (i + nb), &o, 8);
+    }
+    out->n = 2 * (na + nb);
+    while (out->n && !out->d[out->n - 1])
+        out->n--;
+}
+
+/* dst = the top L limbs of src (which may be dst), *e += the bits dropped;
+   returns whether a dropped limb was non-zero */
+static int __attribute__((minsize)) bn_keep(struct bn *dst, const struct bn *src, int L, long *e)
+{
+    int drop = src->n > L ? src->n - L : 0, lost = 0;
+    for (int i = 0; i < drop; i++)
+        lost |= src->d[i] != 0;
+    memmove(dst->d, src->d + drop, (size_t)(src->n - drop) * 4);
+    dst->n = src->n - drop;
+    *e += 32L * drop;
+    return lost;
+}
+
+/* p * 2^*e = 5^b truncated as above; *c the error count */
+static void __attribute__((minsize)) pow5_apx(long b, int L, struct bn *p, struct bn *t, long *e, uint64_t *c)
+{
+    p->d[0] = 1;
+    p->n = 1;
+    *e = 0;
+    *c = 0;
+    for (int i = b ? 63 - clz64((uint64_t)b) : -1; i >= 0; i--) {
+        /* (1 + cu)^2 (1 + u) <= 1 + (2c + 3)u while c^2 u is tiny */
+        bn_mul(p, p, t);
+        *e *= 2;
+        int lost = bn_keep(p, t, L, e);
+        *c = (*c ? 2 * *c + 1 : 0) + (lost ? 2 : 0);
+        if ((b >> i) & 1) {
+            bn_mul_add(p, 5, 0);
+            if (bn_keep(p, p, L, e))
+                *c += *c ? 2 : 1;
+        }
+    }
+}
+
+/* dst = src * 2^s, if that fits in APX_ALIGNED limbs */
+static int __attribute__((minsize)) bn_copy_shl(struct bn *dst, const struct bn *src, long s)
+{
+    if (src->n + s / 32 + 2 > APX_ALIGNED)
+        return 0;
+    memmove(dst->d, src->d, (size_t)src->n * 4);
+    dst->n = src->n;
+    bn_shl(dst, s);
+    return 1;
+}
+
+/* a -= b, a >= b */
+static void __attribute__((minsize)) bn_sub(struct bn *a, const struct bn *b)
+{
+    int64_t borrow = 0;
+    for (int i = 0; i < a->n; i++) {
+        int64_t v = (int64_t)a->d[i] - (i < b->n ? b->d[i] : 0) - borrow;
+        a->d[i] = (uint32_t)v;
+        borrow = v < 0;
+    }
+    while (a->n && !a->d[a->n - 1])
+        a->n--;
+}
+
+/* a += b (a has room for the carry) */
+static void __attribute__((minsize)) bn_add(struct bn *a, const struct bn *b)
+{
+    uint64_t carry = 0;
+    int n = a->n > b->n ? a->n : b->n;
+    for (int i = 0; i < n; i++) {
+        carry += (uint64_t)(i < a->n ? a->d[i] : 0) + (i < b->n ? b->d[i] : 0);
+        a->d[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    a->n = n;
+    if (carry)
+        a->d[a->n++] = (uint32_t)carry;
+}
+
+/* Sign of A 2^ea - B 2^eb for an exact A and a B known as bt * 2^eb with
+   bt <= B < bt (1 + c 2^-ue), bt < B when c > 0; 2 when that cannot
+   decide. */
+static int __attribute__((noinline, minsize)) apx_sign(const struct bn *A, long ea, const struct bn *bt, long eb, uint64_t c, long ue,
+                    struct apx_work *w)
+{
+    struct bn x = { w->x, 0 }, y = { w->y, 0 };
+    long e0 = ea < eb ? ea : eb;
+    if (!bn_copy_shl(&x, A, ea - e0) || !bn_copy_shl(&y, bt, eb - e0))
+        return 2;
+    int s = bn_cmp(&x, &y);
+    if (s < 0 || (s == 0 && c)) /* c > 0: some truncation lost bits, so bt < B */
+        return -1;
+    if (s == 0 || !c)
+        return s;
+    bn_sub(&x, &y); /* B - y < y c 2^-ue < 2^need */
+    long need = bn_bits(&y) + (64 - clz64(c)) - ue;
+    return bn_bits(&x) - 1 >= need ? 1 : 2;
+}
+
+static int neg_sign(int s) { return s == 2 ? 2 : -s; }
+
+/* Sign of value - H * 2^k as cmp_halfway, or 2 when approximations cannot
+   tell (the first HL_SIG_DIGITS digits are h's, or the value is h). */
+static int __attribute__((noinline, minsize)) cmp_near(const struct hl_num *num, u128 H, long k, struct apx_work *w)
+{
+    uint32_t hd[6];
+    struct bn d = { w->d, 0 }, p = { w->p, 0 }, t = { w->t, 0 }, h = { hd, 0 };
+    long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS, q = num->q + num->n - nk, e;
+    int tail = num->last_nz >= nk;
+    uint64_t c;
+    build_digits(&d, num, nk);
+    int L = d.n + 4;
+    pow5_apx(q < 0 ? -q : q, L, &p, &t, &e, &c);
+    long ue = 32L * (L - 1);
+    bn_of128(&h, H);
+    /* with a tail, the value lies strictly between D 10^q and (D + 1) 10^q:
+       above h if D 10^q >= h, below if (D + 1) 10^q <= h */
+    int s;
+    if (q >= 0) { /* value - h = 2^q (D 5^q - H 2^(k - q)), 5^q ~ p 2^e */
+        bn_mul(&d, &p, &t);
+        s = neg_sign(apx_sign(&h, k - q, &t, e, c, ue, w));
+        if (!tail || s == 2 || s >= 0)
+            return tail && s == 0 ? 1 : s;
+        bn_add(&t, &p); /* (D + 1) 5^q */
+        s = neg_sign(apx_sign(&h, k - q, &t, e, c, ue, w));
+    } else { /* value - h ~ D 2^q - H 5^-q 2^k */
+        bn_mul(&h, &p, &t);
+        s = apx_sign(&d, q, &t, e + k, c, ue, w);
+        if (!tail || s == 2 || s >= 0)
+            return tail && s == 0 ? 1 : s;
+        uint32_t one = 1;
+        bn_add(&d, &(struct bn){ &one, 1 });
+        s = apx_sign(&d, q, &t, e + k, c, ue, w);
+    }
+    return s <= 0 ? -1 : 2;
+}
+
+/* Some long double subnormal is exactly D * 10^(mag - nD) only if 5^(nD -
+   mag) divides D < 10^nD, so nD > -mag log2(5): about 11,450 digits. */
+static int may_be_exact_sub(const struct hl_num *num)
+{
+    long mag = num->q + num->n;
+    return num->n * 10000 > -mag * 23219;
+}
+
+/* Long double when 128 and 256 bits did not decide. r is first the rounded
+   lower bound of the value from its first 38 digits: the correct result or
+   its predecessor, as the value exceeds that bound by far less than a unit
+   in the last place. Then the value is compared with the rounding boundary
+   above r, h = (2m + 1) * 2^(u - 1) for r = m * 2^u, and r moves up when
+   the value is above it (or on it with m odd). */
+static void __attribute__((noinline, minsize)) slow_big(const struct hl_num *num, const struct fmt *f,
+                                               struct res *r)
+{
+    union {
+        struct apx_work apx;
+        uint32_t exact[2 * LD_LIMBS];
+    } w;
+    struct bn x = { w.exact, 0 }, b = { w.exact + LD_LIMBS, 0 };
+    long nd = num->n < 38 ? num->n : 38;
+    u128 top, low;
+    long e;
+    unsigned err;
+    if (!dec128_window(first_digits(num, nd), num->q + num->n - nd, &top, &e, &low, &err))
+        return; /* never: the caller checked the range */
+    round_window(top, e, EXACT, 0, f, r);
+    r->inexact = 1;
     if (r->kind == K_INF)
         return;
     u128 m = r->kind == K_ZERO ? 0 : r->m;
     long u = (r->kind == K_FINITE && r->x >= f->emin) ? r->x - f->p + 1 : f->emin - f->p + 1;
-    int c = cmp_halfway(num, 2 * m + 1, u - 1, x, b);
-    if (c < 0 || (c == 0 && !(m & 1)))
-        return;
-    if (r->kind == K_ZERO) {
-        r->kind = K_FINITE;
-        r->x = f->emin - 1;
-        r->m = 1;
-        return;
+    int c = cmp_near(num, 2 * m + 1, u - 1, &w.apx);
+    if (c == 2)
+        c = cmp_halfway(num, 2 * m + 1, u - 1, &x, &b);
+    if (c > 0 || (c == 0 && (m & 1))) {
+        if (r->kind == K_ZERO) {
+            r->kind = K_FINITE;
+            r->x = f->emin - 1;
+            r->m = 1;
+        } else {
+            r->m++;
+            if (r->x < f->emin) {
+                if (r->m >> (f->p - 1))
+                    r->x = f->emin;
+            } else if (r->m >> f->p) {
+                r->m >>= 1;
+                if (++r->x > f->emax)
+                    r->kind = K_INF;
+            }
+        }
     }
-    r->m++;
-    if (r->x < f->emin) {
-        if (r->m >> (f->p - 1))
-            r->x = f->emin;
-    } else if (r->m >> f->p) {
-        r->m >>= 1;
-        if (++r->x > f->emax)
-            r->kind = K_INF;
-    }
-}
-
-static void __attribute__((noinline)) slow_big(const struct hl_num *num, const struct fmt *f,
-                                               struct res *r)
-{
-    uint32_t da[LD_LIMBS_A], db[LD_LIMBS_B];
-    struct bn a = { da, 0 }, b = { db, 0 };
-    long nk = num->n < HL_SIG_DIGITS ? num->n : HL_SIG_DIGITS;
-    build_digits(&a, num, nk);
-    int tail = num->last_nz >= nk;
-    slow_core(&a, &b, num->q + num->n - nk, tail, f, r);
-    if (tail)
-        fix_long(num, f, r, &a, &b);
+    /* ERANGE needs the exactness of a subnormal result */
+    if (r->kind == K_FINITE && r->x < f->emin && may_be_exact_sub(num))
+        r->inexact = cmp_halfway(num, 2 * r->m, f->emin - f->p, &x, &b) != 0;
 }
 #endif
 

@@ -195,16 +195,36 @@ fn long_double_inputs(rng: &mut Rng, p: u32, halfway: usize, short: usize) -> Ve
     for _ in 0..halfway * 5 {
         let (digits, dexp) = halfway_point(rng, p, -16382, 16383);
         let nd = 20 + rng.below(21) as usize;
-        if digits.len() <= nd {
-            continue;
+        out.extend(halfway_prefix(rng, &digits, dexp, nd));
+    }
+    // subjects agreeing with a halfway point to their last digit, 78 to 800
+    // of them (src/c/strtod.c's cmp_near decides these), and 801 to 1,500
+    // digits that leave the halfway point's after 40 to 700
+    for _ in 0..halfway * 3 {
+        let (digits, dexp) = halfway_point(rng, p, -16382, 16383);
+        let nd = 78 + rng.below(723) as usize;
+        out.extend(halfway_prefix(rng, &digits, dexp, nd));
+        let keep = 40 + rng.below(661) as usize;
+        if digits.len() > keep {
+            let len = 801 + rng.below(700) as usize;
+            let tail = random_digits(rng, len - keep);
+            out.push(spell(rng, &format!("{}{tail}", &digits[..keep]), dexp + (digits.len() - keep) as i64 - tail.len() as i64));
         }
-        let mut prefix = digits[..nd].to_string();
-        match rng.below(3) {
-            0 => prefix = decrement(&prefix),
-            1 => prefix = increment(&prefix),
-            _ => {}
-        }
-        out.push(spell(rng, &prefix, dexp + (digits.len() - nd) as i64));
+    }
+    // representable values spelt out to their last digit (ERANGE for a
+    // subnormal one only when a digit follows)
+    for i in 0..halfway {
+        let (m, e) = if i % 2 == 0 {
+            (1 + rng.next() as u128 % ((1u128 << (p - 1)) - 1), -16382 - p as i32 + 1)
+        } else {
+            let m = (1u128 << (p - 1)) | (rng.next() as u128 & ((1u128 << (p - 1)) - 1));
+            (m, -16382 + rng.below(40) as i32 - p as i32 + 1)
+        };
+        let (full, dexp) = exact_decimal(m, e);
+        let digits = full.trim_end_matches('0');
+        let dexp = dexp as i64 + (full.len() - digits.len()) as i64;
+        out.push(spell(rng, digits, dexp));
+        out.push(spell(rng, &format!("{digits}1"), dexp - 1));
     }
     for _ in 0..short {
         let len = 1 + rng.below(40) as usize;
@@ -216,6 +236,21 @@ fn long_double_inputs(rng: &mut Rng, p: u32, halfway: usize, short: usize) -> Ve
         out.push(s.to_string());
     }
     out
+}
+
+/// A halfway point's first `nd` digits, as they are or one unit of the last
+/// of them below or above; None when it has no more digits than that.
+fn halfway_prefix(rng: &mut Rng, digits: &str, dexp: i64, nd: usize) -> Option<String> {
+    if digits.len() <= nd {
+        return None;
+    }
+    let mut prefix = digits[..nd].to_string();
+    match rng.below(3) {
+        0 => prefix = decrement(&prefix),
+        1 => prefix = increment(&prefix),
+        _ => {}
+    }
+    Some(spell(rng, &prefix, dexp + (digits.len() - nd) as i64))
 }
 
 const LD_FIXED: &[&str] = &[
