@@ -3,9 +3,12 @@
 // (hyperlight-libc's archives, 0.18.0's, a baseline revision's, glibc, musl).
 // One run measures every case once and prints "<case>\t<picoseconds per call>".
 //
-//   native [--rep] [--ms N]
+//   native [--rep | --regs] [--ms N]
 //     --rep   memcpy and memset cases call `rep movsb` / `rep stosb` instead
 //             of the library (the reference for copies); other cases are skipped
+//     --regs  the same with a loop of 8-byte register loads and stores (the
+//             least a copy without vector registers costs: the soft-float
+//             flavour's reference); only in a program built without SSE
 //     --ms N  each timed run of a case lasts at least N ms (default 1); the
 //             fastest of three runs is printed
 //
@@ -52,6 +55,41 @@ static void *rep_stosb(void *dst, int c, size_t n)
 {
     void *d = dst;
     __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+    return dst;
+}
+
+// 8-byte moves, 32 bytes a step (the benchmark's sizes are multiples of 16).
+static void *reg_copy(void *dst, const void *src, size_t n)
+{
+    typedef u64 __attribute__((may_alias, aligned(1))) w64;
+    w64 *d = dst;
+    const w64 *s = src;
+    size_t i = 0;
+    for (; i + 4 <= n / 8; i += 4) {
+        d[i] = s[i];
+        d[i + 1] = s[i + 1];
+        d[i + 2] = s[i + 2];
+        d[i + 3] = s[i + 3];
+    }
+    for (; i < n / 8; i++)
+        d[i] = s[i];
+    return dst;
+}
+
+static void *reg_set(void *dst, int c, size_t n)
+{
+    typedef u64 __attribute__((may_alias, aligned(1))) w64;
+    w64 *d = dst;
+    u64 v = (unsigned char)c * 0x0101010101010101ull;
+    size_t i = 0;
+    for (; i + 4 <= n / 8; i += 4) {
+        d[i] = v;
+        d[i + 1] = v;
+        d[i + 2] = v;
+        d[i + 3] = v;
+    }
+    for (; i < n / 8; i++)
+        d[i] = v;
     return dst;
 }
 
@@ -154,7 +192,7 @@ static const double printf_values[NIN] = {
     -0.5, 1e-7, 65536.0, 299792458.0, -2.5e-3, 7.0 / 9, 123456789.125, 1.7976931348623157e10,
 };
 
-static int use_rep;
+static int use_rep, use_regs;
 // Each result goes to memory: no dependency chain from one call to the next.
 static volatile double sink_d;
 static volatile float sink_f;
@@ -165,7 +203,7 @@ static void run(const struct bench *b, u64 n)
     switch (b->kind) {
     case COPY:
         for (u64 i = 0; i < n; i++) {
-            void *(*f)(void *, const void *, size_t) = use_rep ? rep_movsb : p_memcpy;
+            void *(*f)(void *, const void *, size_t) = use_rep ? rep_movsb : use_regs ? reg_copy : p_memcpy;
             KEEP(f(d, s, b->size));
         }
         break;
@@ -175,7 +213,7 @@ static void run(const struct bench *b, u64 n)
         break;
     case SET:
         for (u64 i = 0; i < n; i++) {
-            void *(*f)(void *, int, size_t) = use_rep ? rep_stosb : p_memset;
+            void *(*f)(void *, int, size_t) = use_rep ? rep_stosb : use_regs ? reg_set : p_memset;
             KEEP(f(d, (int)i & 0x7f, b->size));
         }
         break;
@@ -292,13 +330,21 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--rep") == 0)
             use_rep = 1;
+        else if (strcmp(argv[i], "--regs") == 0)
+            use_regs = 1;
         else if (strcmp(argv[i], "--ms") == 0 && i + 1 < argc)
             target_ns = strtoul(argv[++i], NULL, 10) * 1000000ull;
         else {
-            fprintf(stderr, "usage: %s [--rep] [--ms N]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--rep | --regs] [--ms N]\n", argv[0]);
             return 2;
         }
     }
+#ifdef __SSE__
+    if (use_regs) {
+        fprintf(stderr, "--regs measures general-purpose registers: use the program built without SSE (soft float)\n");
+        return 2;
+    }
+#endif
     setup();
     if (!sane()) {
         fprintf(stderr, "this C library gives wrong results (strtod, sqrt, strlen, snprintf or memcmp): not timed\n");
@@ -306,7 +352,7 @@ int main(int argc, char **argv)
     }
     for (unsigned k = 0; k < NBENCH; k++) {
         const struct bench *b = &benches[k];
-        if (use_rep && b->kind != COPY && b->kind != SET)
+        if ((use_rep || use_regs) && b->kind != COPY && b->kind != SET)
             continue;
         set_inputs(b);
         run(b, 1); // warm the caches and the code

@@ -25,6 +25,8 @@ LABELS = {
     "glibc": "glibc",
     "musl": "musl",
     "rep": "`rep movsb`/`rep stosb`",
+    # the soft-float program run with --regs: a plain loop of 8-byte moves
+    "regs": "8-byte register moves",
     # tools/bench/consumer.c compiled with DEP_C_CFLAGS, and with -ffreestanding added
     "dep-now": "DEP_C_CFLAGS now",
     "dep-old": "with -ffreestanding (before)",
@@ -39,12 +41,14 @@ RATIOS = [
     ("soft", "base-soft"),
     ("soft", "glibc"),
     ("soft", "rep"),
+    ("soft", "regs"),
+    ("regs", "glibc"),
     ("dep-now", "dep-old"),
 ]
 
 
 def run_once(key, program, ms):
-    cmd = [program, "--ms", str(ms)] + (["--rep"] if key == "rep" else [])
+    cmd = [program, "--ms", str(ms)] + {"rep": ["--rep"], "regs": ["--regs"]}.get(key, [])
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"native benchmark: {' '.join(cmd)} failed ({out.returncode}): {out.stderr.strip()}")
