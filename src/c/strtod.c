@@ -283,7 +283,7 @@ static inline unsigned sig_char(const struct hl_num *num, long pos)
    127 set: at most the value, and above it by less than *err units when
    *err is non-zero (it is 0 when the product is exact: then *low holds the
    bits below top). 0 if q is out of range. */
-static int dec128_window(u128 w, long q, u128 *top, long *e, u128 *low, unsigned *err)
+static inline __attribute__((always_inline)) int dec128_window(u128 w, long q, u128 *top, long *e, u128 *low, unsigned *err)
 {
     u128 t;
     long te;
@@ -507,23 +507,26 @@ struct bn {
    64-bit words holding them) */
 static void bn_mul_add(struct bn *a, uint64_t m, uint64_t add)
 {
-    if (a->n & 1)
-        a->d[a->n++] = 0;
+    uint32_t *d = a->d; /* locals: the limb stores could alias a->n */
+    int n = a->n;
+    if (n & 1)
+        d[n++] = 0;
     u128 carry = add;
-    for (int i = 0; i < a->n; i += 2) {
+    for (int i = 0; i < n; i += 2) {
         uint64_t x;
-        __builtin_memcpy(&x, a->d + i, 8);
+        __builtin_memcpy(&x, d + i, 8);
         u128 v = (u128)x * m + carry;
         x = (uint64_t)v;
-        __builtin_memcpy(a->d + i, &x, 8);
+        __builtin_memcpy(d + i, &x, 8);
         carry = v >> 64;
     }
     while (carry) {
-        a->d[a->n++] = (uint32_t)carry;
+        d[n++] = (uint32_t)carry;
         carry >>= 32;
     }
-    while (a->n && !a->d[a->n - 1])
-        a->n--;
+    while (n && !d[n - 1])
+        n--;
+    a->n = n;
 }
 
 static void bn_mul_pow5(struct bn *a, long e)
@@ -679,8 +682,9 @@ static void slow_core(struct bn *a, struct bn *b, long E, int sticky_in, const s
 #define HL_SIG_DIGITS 800
 
 /* D from the first nk significant digits of num, skipping the decimal point. */
-static void build_digits(struct bn *a, const struct hl_num *num, long nk)
+static void build_digits(struct bn *a, const struct hl_num *num_in, long nk)
 {
+    const struct hl_num local = *num_in, *num = &local; /* not reloaded after each bn_mul_add */
     long i = 0, pos = 0;
     uint64_t chunk = 0, scale = 1;
     int cl = 0;
@@ -742,20 +746,22 @@ static void bn_of128(struct bn *x, u128 v)
    returns 0, leaving x clobbered, if that is negative, else 1. */
 static int bn_mul_sub(struct bn *x, uint64_t m, uint64_t c, const struct bn *b)
 {
-    int n = x->n > b->n ? x->n : b->n;
+    uint32_t *xd = x->d; /* locals: the limb stores could alias the counts */
+    const uint32_t *bd = b->d;
+    int n = x->n > b->n ? x->n : b->n, bn = b->n;
     for (int i = x->n; i <= n; i++)
-        x->d[i] = 0;
+        xd[i] = 0;
     __int128 carry = 0;
     for (int i = 0; i < n; i += 2) {
         uint64_t xi, bi = 0;
-        __builtin_memcpy(&xi, x->d + i, 8);
-        if (i + 1 < b->n)
-            __builtin_memcpy(&bi, b->d + i, 8);
-        else if (i < b->n)
-            bi = b->d[i];
+        __builtin_memcpy(&xi, xd + i, 8);
+        if (i + 1 < bn)
+            __builtin_memcpy(&bi, bd + i, 8);
+        else if (i < bn)
+            bi = bd[i];
         __int128 acc = (__int128)((u128)xi * m) - (__int128)((u128)bi * c) + carry; /* |acc| < 2^125 */
         xi = (uint64_t)acc;
-        __builtin_memcpy(x->d + i, &xi, 8);
+        __builtin_memcpy(xd + i, &xi, 8);
         carry = acc >> 64; /* floor: arithmetic shift */
     }
     if (carry < 0)
@@ -830,9 +836,10 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
    value's digits D (up to HL_SIG_DIGITS) against h exactly only when they
    agree with h's expansion to the last of them. Otherwise 5^|q| to a few
    limbs more than D has decides: D * 5^q against H * 2^(k - q) (q >= 0), or
-   D * 2^q against H * 5^-q * 2^k (q < 0). 5^|q| by squaring, truncated to L
-   limbs once it outgrows them: t <= 5^|q| < t (1 + c 2^-32(L-1)), c
-   counting the truncations (each squaring doubles it). */
+   D * 2^q against H * 5^-q * 2^k (q < 0). 5^|q| by squaring (below 5^433,
+   by 5^27 at a time), truncated to L limbs once it outgrows them:
+   t <= 5^|q| < t (1 + c 2^-32(L-1)), c counting the truncations and left-out
+   products (each squaring doubles it). */
 
 struct apx_work {
     uint32_t d[SMALL_LIMBS + 4]; /* D, later D + 1 */
@@ -841,33 +848,6 @@ struct apx_work {
     uint32_t x[2 * SMALL_LIMBS + 24], y[2 * SMALL_LIMBS + 24]; /* aligned operands */
 };
 #define APX_ALIGNED (2 * SMALL_LIMBS + 24)
-
-/* out = a * b, 64 bits at a time (a, b get a zero limb above an odd top) */
-static void bn_mul(struct bn *a, struct bn *b, struct bn *out)
-{
-    a->d[a->n] = b->d[b->n] = 0;
-    int na = (a->n + 1) / 2, nb = (b->n + 1) / 2;
-    __builtin_memset(out->d, 0, (size_t)(na + nb) * 8);
-    for (int i = 0; i < na; i++) {
-        uint64_t ai, o;
-        __builtin_memcpy(&ai, a->d + 2 * i, 8);
-        u128 carry = 0;
-        for (int j = 0; j < nb; j++) {
-            uint64_t bj;
-            __builtin_memcpy(&bj, b->d + 2 * j, 8);
-            __builtin_memcpy(&o, out->d + 2 * (i + j), 8);
-            u128 v = (u128)ai * bj + o + carry;
-            o = (uint64_t)v;
-            __builtin_memcpy(out->d + 2 * (i + j), &o, 8);
-            carry = v >> 64;
-        }
-        o = (uint64_t)carry;
-        __builtin_memcpy(out->d + 2 * (i + nb), &o, 8);
-    }
-    out->n = 2 * (na + nb);
-    while (out->n && !out->d[out->n - 1])
-        out->n--;
-}
 
 /* dst = the top L limbs of src (which may be dst), *e += the bits dropped;
    returns whether a dropped limb was non-zero */
@@ -882,6 +862,48 @@ static int __attribute__((minsize)) bn_keep(struct bn *dst, const struct bn *src
     return lost;
 }
 
+/* out = a * b to its top L limbs, *e += the bits below them; the word
+   products a_i b_j with i + j < T are left out (a, b get a zero limb above
+   an odd top). They add less than T 2^(64T + 65), at most one unit of the
+   last kept limb for T <= (32 drop - 73) / 64, drop being the limbs cut off
+   (a and b have non-zero tops, so the product at least a->n + b->n - 1
+   limbs, the sum computed one fewer at worst), so the result is within
+   [P - 2 units, P]: a relative error below 2u. Returns 0 only if the result
+   is the exact product. */
+static int bn_mul_keep(struct bn *a, struct bn *b, struct bn *out, int L, long *e)
+{
+    long drop = (long)a->n + b->n - 2 - L;
+    int T = drop > 3 ? (int)((32 * drop - 73) / 64) : 0;
+    a->d[a->n] = b->d[b->n] = 0;
+    const uint32_t *ad = a->d, *bd = b->d;
+    uint32_t *od = out->d;
+    int na = (a->n + 1) / 2, nb = (b->n + 1) / 2;
+    __builtin_memset(od, 0, (size_t)(na + nb) * 8);
+    for (long i = 0; i < na; i++) {
+        uint64_t ai, o;
+        __builtin_memcpy(&ai, ad + 2 * i, 8);
+        u128 carry = 0;
+        long j0 = T > i ? T - i : 0;
+        const uint32_t *bp = bd + 2 * j0, *bend = bd + 2 * nb;
+        uint32_t *op = od + 2 * (i + j0);
+        for (; bp < bend; bp += 2, op += 2) {
+            uint64_t bj;
+            __builtin_memcpy(&bj, bp, 8);
+            __builtin_memcpy(&o, op, 8);
+            u128 v = (u128)ai * bj + o + carry;
+            o = (uint64_t)v;
+            __builtin_memcpy(op, &o, 8);
+            carry = v >> 64;
+        }
+        o = (uint64_t)carry;
+        __builtin_memcpy(od + 2 * (i + nb), &o, 8);
+    }
+    out->n = 2 * (na + nb);
+    while (out->n && !out->d[out->n - 1])
+        out->n--;
+    return bn_keep(out, out, L, e) || T;
+}
+
 /* p * 2^*e = 5^b truncated as above; *c the error count */
 static void __attribute__((minsize)) pow5_apx(long b, int L, struct bn *p, struct bn *t, long *e, uint64_t *c)
 {
@@ -889,12 +911,18 @@ static void __attribute__((minsize)) pow5_apx(long b, int L, struct bn *p, struc
     p->n = 1;
     *e = 0;
     *c = 0;
-    for (int i = b ? 63 - clz64((uint64_t)b) : -1; i >= 0; i--) {
-        /* (1 + cu)^2 (1 + u) <= 1 + (2c + 3)u while c^2 u is tiny */
-        bn_mul(p, p, t);
+    if (b <= 16 * 27) { /* at most 16 passes of 5^27: fewer steps than squaring */
+        bn_mul_pow5(p, b);
+        *c = bn_keep(p, p, L, e);
+        return;
+    }
+    for (int i = 63 - clz64((uint64_t)b); i >= 0; i--) {
+        /* (1 + cu)^2 (1 + 2u) <= 1 + (2c + 4)u while c^2 u is tiny */
         *e *= 2;
-        int lost = bn_keep(p, t, L, e);
-        *c = (*c ? 2 * *c + 1 : 0) + (lost ? 2 : 0);
+        int lost = bn_mul_keep(p, p, t, L, e);
+        __builtin_memcpy(p->d, t->d, (size_t)t->n * 4);
+        p->n = t->n;
+        *c = (*c ? 2 * *c + 1 : 0) + (lost ? 3 : 0);
         if ((b >> i) & 1) {
             bn_mul_add(p, 5, 0);
             if (bn_keep(p, p, L, e))
@@ -943,8 +971,7 @@ static void __attribute__((minsize)) bn_add(struct bn *a, const struct bn *b)
 }
 
 /* Sign of A 2^ea - B 2^eb for an exact A and a B known as bt * 2^eb with
-   bt <= B < bt (1 + c 2^-ue), bt < B when c > 0; 2 when that cannot
-   decide. */
+   bt <= B < bt (1 + c 2^-ue); 2 when that cannot decide. */
 static int __attribute__((noinline, minsize)) apx_sign(const struct bn *A, long ea, const struct bn *bt, long eb, uint64_t c, long ue,
                     struct apx_work *w)
 {
@@ -953,10 +980,12 @@ static int __attribute__((noinline, minsize)) apx_sign(const struct bn *A, long 
     if (!bn_copy_shl(&x, A, ea - e0) || !bn_copy_shl(&y, bt, eb - e0))
         return 2;
     int s = bn_cmp(&x, &y);
-    if (s < 0 || (s == 0 && c)) /* c > 0: some truncation lost bits, so bt < B */
+    if (s < 0)
         return -1;
-    if (s == 0 || !c)
+    if (!c)
         return s;
+    if (s == 0)
+        return 2;
     bn_sub(&x, &y); /* B - y < y c 2^-ue < 2^need */
     long need = bn_bits(&y) + (64 - clz64(c)) - ue;
     return bn_bits(&x) - 1 >= need ? 1 : 2;
@@ -982,14 +1011,18 @@ static int __attribute__((noinline, minsize)) cmp_near(const struct hl_num *num,
        above h if D 10^q >= h, below if (D + 1) 10^q <= h */
     int s;
     if (q >= 0) { /* value - h = 2^q (D 5^q - H 2^(k - q)), 5^q ~ p 2^e */
-        bn_mul(&d, &p, &t);
-        s = neg_sign(apx_sign(&h, k - q, &t, e, c, ue, w));
+        long ex = e;
+        uint64_t cx = c + (bn_mul_keep(&d, &p, &t, L, &ex) ? 3 : 0);
+        s = neg_sign(apx_sign(&h, k - q, &t, ex, cx, ue, w));
         if (!tail || s == 2 || s >= 0)
             return tail && s == 0 ? 1 : s;
-        bn_add(&t, &p); /* (D + 1) 5^q */
-        s = neg_sign(apx_sign(&h, k - q, &t, e, c, ue, w));
+        uint32_t one = 1;
+        bn_add(&d, &(struct bn){ &one, 1 });
+        ex = e;
+        cx = c + (bn_mul_keep(&d, &p, &t, L, &ex) ? 3 : 0); /* (D + 1) 5^q */
+        s = neg_sign(apx_sign(&h, k - q, &t, ex, cx, ue, w));
     } else { /* value - h ~ D 2^q - H 5^-q 2^k */
-        bn_mul(&h, &p, &t);
+        bn_mul_keep(&h, &p, &t, L + 8, &e); /* exact: 4 limbs more than p */
         s = apx_sign(&d, q, &t, e + k, c, ue, w);
         if (!tail || s == 2 || s >= 0)
             return tail && s == 0 ? 1 : s;
