@@ -742,28 +742,43 @@ static void bn_of128(struct bn *x, u128 v)
     }
 }
 
-/* x = x * m - c * b (m, c < 2^60), 64 bits at a time;
-   returns 0, leaving x clobbered, if that is negative, else 1. */
-static int bn_mul_sub(struct bn *x, uint64_t m, uint64_t c, const struct bn *b)
+/* xd[from..to) = xd[from..to) * m + carry, 64 bits at a time; the carry out */
+static inline __attribute__((always_inline)) __int128 mul_words(uint32_t *xd, int from, int to, uint64_t m,
+                                                                __int128 carry)
 {
-    uint32_t *xd = x->d; /* locals: the limb stores could alias the counts */
-    const uint32_t *bd = b->d;
-    int n = x->n > b->n ? x->n : b->n, bn = b->n;
-    for (int i = x->n; i <= n; i++)
-        xd[i] = 0;
-    __int128 carry = 0;
-    for (int i = 0; i < n; i += 2) {
-        uint64_t xi, bi = 0;
+    for (int i = from; i < to; i += 2) {
+        uint64_t xi;
         __builtin_memcpy(&xi, xd + i, 8);
-        if (i + 1 < bn)
-            __builtin_memcpy(&bi, bd + i, 8);
-        else if (i < bn)
-            bi = bd[i];
-        __int128 acc = (__int128)((u128)xi * m) - (__int128)((u128)bi * c) + carry; /* |acc| < 2^125 */
+        __int128 acc = (__int128)((u128)xi * m) + carry;
         xi = (uint64_t)acc;
         __builtin_memcpy(xd + i, &xi, 8);
         carry = acc >> 64; /* floor: arithmetic shift */
     }
+    return carry;
+}
+
+/* x = x * m - c * b (m, c < 2^60), 64 bits at a time, b's limbs below bz
+   (even) being zero and a zero limb above an odd top; returns 0, leaving x
+   clobbered, if that is negative, else 1. */
+static int __attribute__((noinline)) bn_mul_sub(struct bn *x, uint64_t m, uint64_t c, const struct bn *b, int bz)
+{
+    uint32_t *xd = x->d; /* locals: the limb stores could alias the counts */
+    const uint32_t *bd = b->d;
+    int n = x->n > b->n ? x->n : b->n, nb = b->n + (b->n & 1);
+    for (int i = x->n; i <= n; i++)
+        xd[i] = 0;
+    int lo = bz < n ? bz : n, hi = nb < n ? nb : n;
+    __int128 carry = mul_words(xd, 0, lo, m, 0); /* B = 2^j 5^E: often low zeros */
+    for (int i = lo; i < hi; i += 2) {
+        uint64_t xi, bi;
+        __builtin_memcpy(&xi, xd + i, 8);
+        __builtin_memcpy(&bi, bd + i, 8);
+        __int128 acc = (__int128)((u128)xi * m) - (__int128)((u128)bi * c) + carry; /* |acc| < 2^125 */
+        xi = (uint64_t)acc;
+        __builtin_memcpy(xd + i, &xi, 8);
+        carry = acc >> 64;
+    }
+    carry = mul_words(xd, hi, n, m, carry);
     if (carry < 0)
         return 0;
     n += n & 1;
@@ -800,6 +815,10 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
         bn_shl(x, k - E0);
     if (bn_cmp(x, b) >= 0)
         return -1;
+    b->d[b->n] = 0; /* bn_mul_sub reads b in pairs of limbs */
+    int bz = 0;
+    while (!b->d[bz] && !b->d[bz + 1])
+        bz += 2;
     long i = 0, pos = 0;
     while (i < num->n) {
         uint64_t c = 0, m = 1;
@@ -812,7 +831,7 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
             j++;
             i++;
         }
-        if (!bn_mul_sub(x, m, c, b))
+        if (!bn_mul_sub(x, m, c, b, bz))
             return 1;
         if (bn_cmp(x, b) >= 0)
             return -1;
