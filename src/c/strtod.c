@@ -88,6 +88,8 @@ enum { EXACT, STICKY, APPROX, APPROX_SUB };
 static int round_window(u128 W, long e, int mode, unsigned err, const struct fmt *f, struct res *r)
 {
     long x = e + 127;
+    r->x = 0; /* m and x are compared for equal kinds (fast_ld, convert) */
+    r->m = 0;
     if (x > f->emax) {
         r->kind = K_INF;
         r->inexact = 1;
@@ -708,7 +710,7 @@ static void build_digits(struct bn *a, const struct hl_num *num_in, long nk)
         bn_mul_add(a, scale, chunk);
 }
 
-#define SMALL_LIMBS 92  /* 2944 bits: D of 800 digits, 5^1124 * 2^58 */
+#define SMALL_LIMBS 92  /* 2944 bits: D of 800 digits; slow_small's 5^1124 * 2^58 */
 #define LD_LIMBS    376 /* cmp_halfway's X and B: below 2^11700, and the limbs bn_mul_sub adds */
 
 static void __attribute__((noinline)) slow_small(const struct hl_num *num, const struct fmt *f,
@@ -848,6 +850,50 @@ static int __attribute__((noinline)) cmp_halfway(const struct hl_num *num, u128 
         }
     }
     return -1;
+}
+
+/* Whether a digit at index i or later is non-zero. */
+static int nonzero_from(const struct hl_num *num, long i)
+{
+    for (long d = 0, pos = 0; d < num->n; pos++) {
+        unsigned ch = sig_char(num, pos);
+        if (ch == '.')
+            continue;
+        if (d++ >= i && ch != '0')
+            return 1;
+    }
+    return 0;
+}
+
+/* Sign of value - H * 2^k for an integer h (k >= 0), exactly: the value's
+   integer part I (its first E0 = q + n digits, padded with zeros) against
+   h, then any non-zero digit after them. I < 10^4933 fits in buf
+   (2 * LD_LIMBS limbs); building it costs one pass over I's words per 19
+   digits, against cmp_halfway's two per 18 over 5^E0. */
+static int __attribute__((noinline)) cmp_integer(const struct hl_num *num, u128 H, long k, uint32_t *buf)
+{
+    long E0 = num->q + num->n, m = num->n < E0 ? num->n : E0, z = E0 - m;
+    struct bn I = { buf, 0 };
+    build_digits(&I, num, m);
+    if (z > 0)
+        bn_mul_pow5(&I, z); /* I * 10^z = (I * 5^z) * 2^z */
+    long s = k - z;         /* compare I with H * 2^s */
+    if (s < 0) {
+        bn_shl(&I, -s);
+        s = 0;
+    }
+    int hb = 128 - ((H >> 64) ? clz64((uint64_t)(H >> 64)) : 64 + clz64((uint64_t)H));
+    long ib = bn_bits(&I);
+    if (ib != hb + s)
+        return ib < hb + s ? -1 : 1;
+    long drop;
+    int sticky;
+    u128 top = bn_top128(&I, &drop, &sticky), hn = H << (128 - hb);
+    if (top != hn)
+        return top < hn ? -1 : 1; /* below h, an integer: below by a whole unit */
+    if (sticky)
+        return 1;
+    return nonzero_from(num, m); /* I is h: the fraction decides */
 }
 
 /* ---- long double near a rounding boundary: approximate big numbers ----
@@ -1088,7 +1134,7 @@ static void __attribute__((noinline, minsize)) slow_big(const struct hl_num *num
     long u = (r->kind == K_FINITE && r->x >= f->emin) ? r->x - f->p + 1 : f->emin - f->p + 1;
     int c = cmp_near(num, 2 * m + 1, u - 1, &w.apx);
     if (c == 2)
-        c = cmp_halfway(num, 2 * m + 1, u - 1, &x, &b);
+        c = u - 1 >= 0 ? cmp_integer(num, 2 * m + 1, u - 1, w.exact) : cmp_halfway(num, 2 * m + 1, u - 1, &x, &b);
     if (c > 0 || (c == 0 && (m & 1))) {
         if (r->kind == K_ZERO) {
             r->kind = K_FINITE;
