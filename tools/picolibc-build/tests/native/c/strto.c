@@ -7,29 +7,50 @@
 #include <stdlib.h>
 #include <wchar.h>
 
-// Decimal digits of (2^p + 1) * 5^(p + k), the halfway point between 2^-k and
-// its successor in a format of p-bit significands, times 10^(p + k).
-static char *halfway_digits(int p, int k, char *out)
+// Big decimal numbers: base 10^9 limbs, little-endian.
+static uint32_t limb[1400];
+static int limbs;
+
+static void limbs_set(uint64_t v)
 {
-    static uint32_t limb[1400]; // base 10^9, little-endian
-    int n = 1;
-    limb[0] = 1;
-    for (int i = 0; i < p + (p + k); i++) {
-        if (i == p)
-            limb[0]++; // 2^p + 1 (limb[0] is even)
-        uint64_t carry = 0, m = i < p ? 2 : 5;
-        for (int j = 0; j < n; j++) {
-            uint64_t v = limb[j] * m + carry;
+    limbs = 0;
+    do {
+        limb[limbs++] = (uint32_t)(v % 1000000000u);
+        v /= 1000000000u;
+    } while (v);
+}
+
+static void limbs_mul(uint32_t m, int times)
+{
+    while (times-- > 0) {
+        uint64_t carry = 0;
+        for (int j = 0; j < limbs; j++) {
+            uint64_t v = limb[j] * (uint64_t)m + carry;
             limb[j] = (uint32_t)(v % 1000000000u);
             carry = v / 1000000000u;
         }
         if (carry)
-            limb[n++] = (uint32_t)carry;
+            limb[limbs++] = (uint32_t)carry;
     }
-    char *q = out + sprintf(out, "%u", limb[n - 1]);
-    for (int j = n - 2; j >= 0; j--)
+}
+
+static char *limbs_text(char *out)
+{
+    char *q = out + sprintf(out, "%u", limb[limbs - 1]);
+    for (int j = limbs - 2; j >= 0; j--)
         q += sprintf(q, "%09u", limb[j]);
     return q;
+}
+
+// Decimal digits of (2^p + 1) * 5^(p + k), the halfway point between 2^-k and
+// its successor in a format of p-bit significands, times 10^(p + k).
+static char *halfway_digits(int p, int k, char *out)
+{
+    limbs_set(1);
+    limbs_mul(2, p);
+    limb[0]++; // 2^p + 1 (limb[0] is even)
+    limbs_mul(5, p + k);
+    return limbs_text(out);
 }
 
 // sscanf's %Lf of s, which must take all of it.
@@ -77,11 +98,34 @@ static void long_halfway(int k)
     CHECK(scan_ld(buf) == low);
 }
 
+// An exactly representable subnormal long double spelt out to its last digit
+// (m * 2^-k = m * 5^k * 10^-k) is no underflow: errno stays 0; one more digit
+// after it makes the value inexact (ERANGE), rounding to the same result.
+static void exact_subnormal(uint64_t m)
+{
+    static char buf[16384];
+    int k = LDBL_MANT_DIG - LDBL_MIN_EXP; // the smallest subnormal is 2^-k
+    long double want = (long double)m * strtold(LDBL_MANT_DIG == 53 ? "0x1p-1074" : LDBL_MANT_DIG == 64 ? "0x1p-16445" : "0x1p-16494", NULL);
+    CHECK(want > 0 && want < LDBL_MIN);
+    limbs_set(m);
+    limbs_mul(5, k);
+    char *end = limbs_text(buf);
+    sprintf(end, "e-%d", k);
+    errno = 0;
+    CHECK(strtold(buf, NULL) == want && errno == 0);
+    CHECK(scan_ld(buf) == want);
+    sprintf(end, "1e-%d", k + 1);
+    errno = 0;
+    CHECK(strtold(buf, NULL) == want && errno == ERANGE);
+}
+
 int main(void)
 {
     long_halfway(LDBL_MAX_EXP > 1024 ? 3000 : 1000);
     if (LDBL_MAX_EXP > 1024)
         long_halfway(16000);
+    exact_subnormal(3);
+    exact_subnormal((UINT64_C(1) << (LDBL_MANT_DIG == 53 ? 51 : 62)) - 1);
     char *end;
     CHECK(strtol("  -123abc", &end, 10) == -123 && strcmp(end, "abc") == 0);
     CHECK(strtol("0x1f", NULL, 16) == 31 && strtol("0x1f", NULL, 0) == 31 && strtol("017", NULL, 0) == 15);
