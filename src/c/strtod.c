@@ -692,6 +692,29 @@ static void build_digits(struct bn *a, const struct hl_num *num_in, long nk)
     int cl = 0;
     a->n = 0;
     while (i < nk) {
+        if (!num->wide && cl <= 11 && nk - i >= 8) {
+            /* eight digits at once when the next eight characters are digits
+               (at least eight digits follow, so they lie in the text) */
+            uint64_t v;
+            __builtin_memcpy(&v, (const unsigned char *)num->sig + pos, 8);
+            v -= 0x3030303030303030u;
+            if (!(((v + 0x7676767676767676u) | v) & 0x8080808080808080u)) {
+                v = v * 10 + (v >> 8); /* the first character is the lowest byte */
+                v = ((v & 0x000000ff000000ffu) * (100 + (1000000ull << 32))
+                     + ((v >> 16) & 0x000000ff000000ffu) * (1 + (10000ull << 32))) >> 32;
+                chunk = chunk * 100000000u + v;
+                scale *= 100000000u;
+                pos += 8;
+                i += 8;
+                if ((cl += 8) == 19) {
+                    bn_mul_add(a, scale, chunk);
+                    chunk = 0;
+                    scale = 1;
+                    cl = 0;
+                }
+                continue;
+            }
+        }
         unsigned c = sig_char(num, pos);
         pos++;
         if (c == '.')
