@@ -929,13 +929,13 @@ static int __attribute__((noinline)) cmp_integer(const struct hl_num *num, u128 
    t <= 5^|q| < t (1 + c 2^-32(L-1)), c counting the truncations and left-out
    products (each squaring doubles it). */
 
+#define APX_ALIGNED (2 * SMALL_LIMBS + 24)
 struct apx_work {
     uint32_t d[SMALL_LIMBS + 4]; /* D, later D + 1 */
     uint32_t p[SMALL_LIMBS + 8]; /* 5^|q| */
     uint32_t t[2 * SMALL_LIMBS + 16]; /* products */
-    uint32_t x[2 * SMALL_LIMBS + 24], y[2 * SMALL_LIMBS + 24]; /* aligned operands */
+    uint32_t x[APX_ALIGNED], y[APX_ALIGNED]; /* aligned operands */
 };
-#define APX_ALIGNED (2 * SMALL_LIMBS + 24)
 
 /* dst = the top L limbs of src (which may be dst), *e += the bits dropped;
    returns whether a dropped limb was non-zero */
@@ -1081,6 +1081,21 @@ static int __attribute__((noinline, minsize)) apx_sign(const struct bn *A, long 
 
 static int neg_sign(int s) { return s == 2 ? 2 : -s; }
 
+/* Sign of D 10^q - h (h = H 2^k in h), with 5^|q| ~ p 2^e to L limbs, error
+   count c; 2 when the approximation cannot tell. */
+static int d_sign(struct bn *d, long q, struct bn *h, long k, struct bn *p, long e, uint64_t c, int L,
+                  struct apx_work *w)
+{
+    struct bn t = { w->t, 0 };
+    long ue = 32L * (L - 1);
+    if (q >= 0) { /* D 10^q - h = 2^q (D 5^q - H 2^(k - q)) */
+        uint64_t cx = c + (bn_mul_keep(d, p, &t, L, &e) ? 3 : 0);
+        return neg_sign(apx_sign(h, k - q, &t, e, cx, ue, w));
+    }
+    bn_mul_keep(h, p, &t, L + 8, &e); /* exact: 4 limbs more than p */
+    return apx_sign(d, q, &t, e + k, c, ue, w); /* multiplied by 5^-q: D 2^q - H 5^-q 2^k */
+}
+
 /* Sign of value - H * 2^k as cmp_halfway, or 2 when approximations cannot
    tell (the first HL_SIG_DIGITS digits are h's, or the value is h). */
 static int __attribute__((noinline, minsize)) cmp_near(const struct hl_num *num, u128 H, long k, struct apx_work *w)
@@ -1093,31 +1108,17 @@ static int __attribute__((noinline, minsize)) cmp_near(const struct hl_num *num,
     build_digits(&d, num, nk);
     int L = d.n + 4;
     pow5_apx(q < 0 ? -q : q, L, &p, &t, &e, &c);
-    long ue = 32L * (L - 1);
     bn_of128(&h, H);
     /* with a tail, the value lies strictly between D 10^q and (D + 1) 10^q:
        above h if D 10^q >= h, below if (D + 1) 10^q <= h */
-    int s;
-    if (q >= 0) { /* value - h = 2^q (D 5^q - H 2^(k - q)), 5^q ~ p 2^e */
-        long ex = e;
-        uint64_t cx = c + (bn_mul_keep(&d, &p, &t, L, &ex) ? 3 : 0);
-        s = neg_sign(apx_sign(&h, k - q, &t, ex, cx, ue, w));
-        if (!tail || s == 2 || s >= 0)
-            return tail && s == 0 ? 1 : s;
-        uint32_t one = 1;
-        bn_add(&d, &(struct bn){ &one, 1 });
-        ex = e;
-        cx = c + (bn_mul_keep(&d, &p, &t, L, &ex) ? 3 : 0); /* (D + 1) 5^q */
-        s = neg_sign(apx_sign(&h, k - q, &t, ex, cx, ue, w));
-    } else { /* value - h ~ D 2^q - H 5^-q 2^k */
-        bn_mul_keep(&h, &p, &t, L + 8, &e); /* exact: 4 limbs more than p */
-        s = apx_sign(&d, q, &t, e + k, c, ue, w);
-        if (!tail || s == 2 || s >= 0)
-            return tail && s == 0 ? 1 : s;
-        uint32_t one = 1;
-        bn_add(&d, &(struct bn){ &one, 1 });
-        s = apx_sign(&d, q, &t, e + k, c, ue, w);
-    }
+    int s = d_sign(&d, q, &h, k, &p, e, c, L, w);
+    if (!tail || s == 2)
+        return s;
+    if (s >= 0)
+        return 1;
+    uint32_t one = 1;
+    bn_add(&d, &(struct bn){ &one, 1 });
+    s = d_sign(&d, q, &h, k, &p, e, c, L, w);
     return s <= 0 ? -1 : 2;
 }
 
