@@ -40,6 +40,7 @@
 #define __IO_FLOAT_EXACT     // correctly rounded float printing and parsing
 #define __IO_LONG_LONG       // %lld and friends
 #define __IO_C99_FORMATS     // %a, %j, %z, %t, %hh, hex floats in strtod
+#define __IO_LONG_DOUBLE     // %Le %Lf %Lg %La: exact long double printf (src/c/vfprintf.c)
 #define __IO_SMALL_ULTOA     // integer formatting without 64-bit division
 #define __IEEE_LIBM          // libm returns IEEE results and does not set errno
 #define __FAST_STRCMP        // word-at-a-time strcmp
@@ -64,7 +65,6 @@
 #undef __FSTAT_BUFSIZ        // no file system
 #undef __SEMIHOST            // no semihosting in a micro-VM
 #undef __ARM_SEMIHOST
-#undef __IO_LONG_DOUBLE      // printf of long double: off, as upstream's default
 #undef __IO_MINIMAL_LONG_LONG
 #undef __IO_PERCENT_B        // %b is not C17
 #undef __IO_PERCENT_N        // %n is a classic exploit vector

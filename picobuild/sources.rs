@@ -19,6 +19,7 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/fma.c",
     "src/c/fmal.c",
     "src/c/initfini.c",
+    "src/c/ldtoa.c",
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
     "src/c/sqrt.c",

@@ -9,10 +9,13 @@
 // Here %e %f %g print the exact value rounded to nearest, ties to even, at
 // every precision (__hl_dtoa_exact below), %a is exact at every precision, and the
 // integer conversions follow C11 7.21.6.1 (`%#.0o` of 0 prints `0`).
-// What stays as picolibc's full variant has it: positional arguments
-// (`%2$d`, `*3$`, up to NL_ARGMAX), `%n` off (printed as is; an error in
-// vfprintf_s), `%ls`/`%lc` only in the wide functions, C locale, long double
-// arguments read as long double and printed as the nearest double.
+// Long double (x87's 80 bits on x86_64, binary128 on aarch64) is exact too:
+// %Le %Lf %Lg through src/c/ldtoa.c's digit stream, %La as glibc prints it
+// (x87: the first hex digit is the significand's top four bits, 0x8p-3 for
+// 1; binary128: 0x1p+0). What stays as picolibc's full variant has it:
+// positional arguments (`%2$d`, `*3$`, up to NL_ARGMAX), `%n` off (printed
+// as is; an error in vfprintf_s), `%ls`/`%lc` only in the wide functions,
+// C locale.
 //
 // Macros set by the including files (the defaults give vfprintf):
 //   PF_CHAR  the format and output character type (char or wchar_t)
@@ -42,6 +45,12 @@ static double pf_packed_float(uint32_t u)
 #define PF_FLOAT_ARG(ap, big) ((void)(big), pf_packed_float(va_arg(ap, uint32_t)))
 #else
 #define PF_FLOAT_ARG(ap, big) ((big) ? (double)va_arg(ap, long double) : va_arg(ap, double))
+#if __LDBL_MANT_DIG__ == 64 || __LDBL_MANT_DIG__ == 113
+// long double is wider than double: its own digits (the soft-float flavour's
+// long double is double)
+#define PF_LDBL
+#include "ldtoa.h"
+#endif
 #endif
 
 // Exact decimal digits of a double, for %e %f %g.
@@ -85,64 +94,17 @@ void __hl_dtoa_exact(uint64_t bits, int fmode, int ndig, struct __hl_dtoa *out);
 // generated up to the rounding position (plus one chunk), zero limbs at both
 // ends are skipped, and everything is integer arithmetic, so the soft-float
 // and the hard-float builds give the same text. No heap. Stack (clang
-// -fstack-usage, x86_64 and aarch64): vfprintf's frame is about 1.4 KiB (the
+// -fstack-usage, x86_64 and aarch64): vfprintf's frame is 1.4-1.9 KiB (the
 // 800-byte digit buffer, the positional argument table), this function's
-// about 300 bytes (the limbs), the deepest path through both under 1.9 KiB.
+// about 300 bytes (the limbs), the deepest path through both under 2.3 KiB
+// (docs/printf.md).
 
 #define FRAC_LIMBS 17 // ceil(1074 / 64)
 #define TEN19      UINT64_C(10000000000000000000)
 #define INT_LIMBS  36 // ceil(309 / 9) + 1
 #define BILLION    1000000000u
 
-static const char digit_pairs[201] =
-    "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
-    "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
-
-static const uint64_t pow10_u64[19] = {
-    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
-    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
-    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
-};
-
-// The library is compiled with -fno-builtin, where memcpy(dst, src, 2) is a
-// call: the digit pairs are copied as two stores instead.
-static inline void put_pair(char *out, unsigned r)
-{
-    out[0] = digit_pairs[2 * r];
-    out[1] = digit_pairs[2 * r + 1];
-}
-
-// Writes the decimal digits of v > 0 to out; returns how many.
-static int u64_digits(uint64_t v, char *out)
-{
-    int n = 1;
-    while (n < 19 && v >= pow10_u64[n])
-        n++;
-    if (n == 19 && v / 10 >= pow10_u64[18])
-        n = 20;
-    int i = n;
-    while (v >= 100) {
-        i -= 2;
-        put_pair(out + i, (unsigned)(v % 100));
-        v /= 100;
-    }
-    if (v >= 10)
-        put_pair(out, (unsigned)v);
-    else
-        out[0] = (char)('0' + v);
-    return n;
-}
-
-// Nine digits of a chunk < 10^9, leading zeros included.
-static void chunk9(uint32_t c, char *out)
-{
-    out[0] = (char)('0' + c / 100000000);
-    c %= 100000000;
-    for (int i = 7; i > 0; i -= 2) {
-        put_pair(out + i, c % 100);
-        c /= 100;
-    }
-}
+#include "decimal_digits.h"
 
 // Fast path for results of at most 17 significant digits (most calls): the
 // value scaled by 10^s in 128-bit fixed point, from a 128-bit 5^s that is
@@ -318,16 +280,6 @@ static int dtoa_fast(uint64_t m, int e2, int fmode, int ndig, struct __hl_dtoa *
     }
     fast_store(d, E, out);
     return 1;
-}
-
-// Nineteen digits of a chunk < 10^19, leading zeros included.
-static void chunk19(uint64_t c, char *out)
-{
-    uint64_t hi = c / 10000000000u; // < 10^9
-    uint64_t lo = c % 10000000000u;
-    chunk9((uint32_t)hi, out);
-    chunk9((uint32_t)(lo / 10), out + 9);
-    out[18] = (char)('0' + lo % 10);
 }
 
 // Decimal digits of m * 2^e2 (e2 > 0, the value >= 2^64): the first ones,
@@ -548,9 +500,12 @@ struct pf_spec {
 };
 
 union pf_arg {
-    long long i;
-    void     *p;
-    double    d;
+    long long   i;
+    void       *p;
+    double      d;
+#ifdef PF_LDBL
+    long double ld;
+#endif
 };
 
 #ifndef PF_COMMON_DEFINED
@@ -644,23 +599,23 @@ static inline uint64_t pf_double_bits(double d)
     return b;
 }
 
-// Hex digits of a double for %a: lead digit, 13 fraction nibbles, exponent.
+// Hex digits for %a: lead digit, fraction nibbles, binary exponent.
 struct pf_hex {
-    unsigned lead;
-    uint64_t frac; // 52 bits, or 4*ndig bits after rounding
-    int      ndig; // fraction hex digits to print from frac
-    int      exp2;
+    unsigned          lead;
+    unsigned __int128 frac; // ndig nibbles
+    int               ndig; // fraction hex digits to print from frac
+    int               exp2;
 };
 
-static void pf_hex_digits(uint64_t bits, int has_prec, int prec, struct pf_hex *h)
+// Rounds h (frac holding nd nibbles) to prec fraction digits, ties to even,
+// or without a precision drops its trailing zero nibbles. A lead digit that
+// carries to 0x10 (x87's, whose lead digit is four bits) becomes 0x1 and
+// the exponent grows by 4, as glibc prints it.
+static void pf_hex_round(struct pf_hex *h, int nd, int has_prec, int prec)
 {
-    uint32_t be = (uint32_t)(bits >> 52) & 0x7ff;
-    uint64_t frac = bits & ((UINT64_C(1) << 52) - 1);
-    h->lead = be != 0;
-    h->exp2 = be ? (int)be - 1023 : (frac ? -1022 : 0);
-    if (!has_prec) {
-        int nd = 13;
-        while (nd > 0 && (frac & 0xf) == 0) {
+    unsigned __int128 frac = h->frac;
+    if (!has_prec || prec >= nd) {
+        while (!has_prec && nd > 0 && (frac & 0xf) == 0) {
             frac >>= 4;
             nd--;
         }
@@ -668,25 +623,81 @@ static void pf_hex_digits(uint64_t bits, int has_prec, int prec, struct pf_hex *
         h->ndig = nd;
         return;
     }
-    if (prec >= 13) {
-        h->frac = frac;
-        h->ndig = 13;
-        return;
-    }
-    int      sh = 52 - 4 * prec;
-    uint64_t rem = frac & ((UINT64_C(1) << sh) - 1);
-    uint64_t half = UINT64_C(1) << (sh - 1);
+    int               sh = 4 * (nd - prec);
+    unsigned __int128 rem = frac & (((unsigned __int128)1 << sh) - 1);
+    unsigned __int128 half = (unsigned __int128)1 << (sh - 1);
     frac >>= sh;
-    if (rem > half || (rem == half && ((prec ? frac : h->lead) & 1))) {
+    if (rem > half || (rem == half && ((prec ? (unsigned)frac : h->lead) & 1))) {
         frac++;
         if (frac >> (4 * prec)) {
-            frac &= (UINT64_C(1) << (4 * prec)) - 1;
-            h->lead++;
+            frac = 0;
+            if (++h->lead == 16) {
+                h->lead = 1;
+                h->exp2 += 4;
+            }
         }
     }
     h->frac = frac;
     h->ndig = prec;
 }
+
+static void pf_hex_digits(uint64_t bits, int has_prec, int prec, struct pf_hex *h)
+{
+    uint32_t be = (uint32_t)(bits >> 52) & 0x7ff;
+    uint64_t frac = bits & ((UINT64_C(1) << 52) - 1);
+    h->lead = be != 0;
+    h->exp2 = be ? (int)be - 1023 : (frac ? -1022 : 0);
+    h->frac = frac;
+    pf_hex_round(h, 13, has_prec, prec);
+}
+
+#ifdef PF_LDBL
+// A long double: sign, class (0 finite, 1 infinity, 2 NaN), its value
+// m * 2^e2 (m = 0 for zero) and its %a digits before rounding (hexnd nibbles).
+struct pf_ld {
+    int               neg, special, hexnd, e2;
+    unsigned __int128 m;
+    struct pf_hex     hex;
+};
+
+static void pf_ld_decode(long double v, struct pf_ld *r)
+{
+    unsigned char b[sizeof(long double)];
+    __builtin_memcpy(b, &v, sizeof b);
+#if __LDBL_MANT_DIG__ == 64
+    // x87: a 64-bit significand with its leading bit, then sign and exponent
+    uint64_t m;
+    uint16_t se;
+    __builtin_memcpy(&m, b, 8);
+    __builtin_memcpy(&se, b + 8, 2);
+    unsigned be = se & 0x7fff;
+    r->neg = se >> 15;
+    // infinity has only the leading bit; NaNs, pseudo-NaNs, pseudo-infinities
+    // and unnormals (no leading bit, exponent not zero) print as nan, as glibc does
+    r->special = be == 0x7fff ? (m == UINT64_C(1) << 63 ? 1 : 2) : (be && !(m >> 63)) ? 2 : 0;
+    r->m = m;
+    r->e2 = (be ? (int)be : 1) - 16383 - 63;
+    r->hex.lead = (unsigned)(m >> 60);
+    r->hex.frac = m & ((UINT64_C(1) << 60) - 1);
+    r->hex.exp2 = m ? r->e2 + 60 : 0;
+    r->hexnd = 15;
+#else
+    // binary128: sign, 15 exponent bits, 112 fraction bits
+    unsigned __int128 bits;
+    __builtin_memcpy(&bits, b, 16);
+    unsigned          be = (unsigned)(bits >> 112) & 0x7fff;
+    unsigned __int128 frac = bits & (((unsigned __int128)1 << 112) - 1);
+    r->neg = (int)(bits >> 127);
+    r->special = be == 0x7fff ? (frac ? 2 : 1) : 0;
+    r->m = be ? frac | (unsigned __int128)1 << 112 : frac;
+    r->e2 = (be ? (int)be : 1) - 16383 - 112;
+    r->hex.lead = be != 0;
+    r->hex.frac = frac;
+    r->hex.exp2 = be ? (int)be - 16383 : (frac ? -16382 : 0);
+    r->hexnd = 28;
+#endif
+}
+#endif
 
 #endif // PF_COMMON_DEFINED
 
@@ -865,8 +876,14 @@ static int pf_load_args(const PF_CHAR *fmt, va_list *ap, union pf_arg *args)
             args[i].p = va_arg(*ap, void *);
             break;
         case T_DBL:
+            args[i].d = PF_FLOAT_ARG(*ap, 0);
+            break;
         case T_LDBL:
-            args[i].d = PF_FLOAT_ARG(*ap, types[i] == T_LDBL);
+#ifdef PF_LDBL
+            args[i].ld = va_arg(*ap, long double);
+#else
+            args[i].d = PF_FLOAT_ARG(*ap, 1);
+#endif
             break;
         default:
             args[i].i = va_arg(*ap, int);
@@ -889,6 +906,11 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
     struct pf_spec s;
     const PF_CHAR *p;
     struct __hl_dtoa dig;
+#ifdef PF_LDBL
+    // long double's digit stream (2.5 KiB), on the stack only once a call
+    // converts one: other calls keep vfprintf's frame as small as before
+    struct __hl_ldtoa *ldig = NULL;
+#endif
 #ifdef PF_S
     int         copied = 0;
     const char *msg;
@@ -962,6 +984,51 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
 #define PF_PAD(ch, k) PF_RUN(k, (char)(ch))
 #define PF_PUTS(s, k) PF_RUN(k, (s)[run_i_])
 #endif
+// The rounded digits: PF_EXACT makes them, PF_DIGITS prints k of them from
+// index `first` (in order: a long double's come from a stream).
+#ifdef PF_LDBL
+#define PF_EXACT(fmode, nd)                                             \
+    do {                                                                \
+        if (!ldbl) {                                                    \
+            __hl_dtoa_exact(bits, fmode, nd, &dig);                     \
+            dn = dig.n;                                                 \
+            dx = dig.exp10;                                             \
+        } else if (ld.m) {                                              \
+            if (!ldig)                                                  \
+                ldig = __builtin_alloca(sizeof(*ldig));                 \
+            __hl_ldtoa_init(ldig, ld.m, ld.e2, fmode, nd);              \
+            dn = ldig->n;                                               \
+            dx = ldig->exp10;                                           \
+        } else {                                                        \
+            dn = dx = 0;                                                \
+        }                                                               \
+    } while (0)
+#define PF_DIGITS(first, k)                                             \
+    do {                                                                \
+        long long   dk_ = (k);                                          \
+        const char *dp_ = dig.digits + (first);                         \
+        char        dt_[64];                                            \
+        while (dk_ > 0) {                                               \
+            long long dn_ = dk_;                                        \
+            if (ldbl) {                                                 \
+                dn_ = dk_ < 64 ? dk_ : 64;                              \
+                __hl_ldtoa_take(ldig, dt_, (int)dn_);                   \
+                dp_ = dt_;                                              \
+            }                                                           \
+            PF_PUTS(dp_, dn_);                                          \
+            dk_ -= dn_;                                                 \
+            dp_ += dn_;                                                 \
+        }                                                               \
+    } while (0)
+#else
+#define PF_EXACT(fmode, nd)                                             \
+    do {                                                                \
+        __hl_dtoa_exact(bits, fmode, nd, &dig);                         \
+        dn = dig.n;                                                     \
+        dx = dig.exp10;                                                 \
+    } while (0)
+#define PF_DIGITS(first, k) PF_PUTS(dig.digits + (first), k)
+#endif
 
     __flockfile(stream);
     if ((stream->flags & __SWR) == 0)
@@ -1022,19 +1089,28 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
 
 #define PF_ARG_INT(type)  (positional ? (type)args[s.argno].i : (type)va_arg(ap, type))
         if (pf_is_float(c)) {
-            double   d;
             unsigned lc = c | 0x20;
             int      upper = c != lc;
-            if (positional)
-                d = args[s.argno].d;
-            else
-                d = PF_FLOAT_ARG(ap, s.len == LEN_BIG_L);
-            uint64_t bits = pf_double_bits(d);
-            int      neg = (int)(bits >> 63);
-            char     sign = neg ? '-' : (flags & PF_PLUS) ? '+' : (flags & PF_SPACE) ? ' ' : 0;
-            uint32_t be = (uint32_t)(bits >> 52) & 0x7ff;
-            if (be == 0x7ff) {
-                const char *t = (bits & ((UINT64_C(1) << 52) - 1)) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+            uint64_t bits = 0;
+            int      neg, special; // special: 1 infinity, 2 NaN
+#ifdef PF_LDBL
+            int          ldbl = s.len == LEN_BIG_L;
+            struct pf_ld ld;
+            if (ldbl) {
+                pf_ld_decode(positional ? args[s.argno].ld : va_arg(ap, long double), &ld);
+                neg = ld.neg;
+                special = ld.special;
+            } else
+#endif
+            {
+                double d = positional ? args[s.argno].d : PF_FLOAT_ARG(ap, s.len == LEN_BIG_L);
+                bits = pf_double_bits(d);
+                neg = (int)(bits >> 63);
+                special = ((bits >> 52) & 0x7ff) != 0x7ff ? 0 : (bits & ((UINT64_C(1) << 52) - 1)) ? 2 : 1;
+            }
+            char sign = neg ? '-' : (flags & PF_PLUS) ? '+' : (flags & PF_SPACE) ? ' ' : 0;
+            if (special) {
+                const char *t = special == 2 ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
                 int         len = 3 + (sign != 0);
                 if (!(flags & PF_LEFT))
                     PF_PAD(' ', width - len);
@@ -1048,11 +1124,17 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
             }
             if (lc == 'a') {
                 struct pf_hex h;
-                pf_hex_digits(bits, (flags & PF_PREC) != 0, prec, &h);
+#ifdef PF_LDBL
+                if (ldbl) {
+                    h = ld.hex;
+                    pf_hex_round(&h, ld.hexnd, (flags & PF_PREC) != 0, prec);
+                } else
+#endif
+                    pf_hex_digits(bits, (flags & PF_PREC) != 0, prec, &h);
                 int fz = (flags & PF_PREC) && prec > h.ndig ? prec - h.ndig : 0; // zeros after the digits
                 int point = h.ndig || fz || (flags & PF_ALT);
                 int e = h.exp2 < 0 ? -h.exp2 : h.exp2;
-                int elen = e >= 1000 ? 4 : e >= 100 ? 3 : e >= 10 ? 2 : 1;
+                int elen = e >= 10000 ? 5 : e >= 1000 ? 4 : e >= 100 ? 3 : e >= 10 ? 2 : 1;
                 long long len = (sign != 0) + 2 + 1 + point + h.ndig + (long long)fz + 2 + elen;
                 long long padn = width > len ? width - len : 0;
                 if (!(flags & (PF_LEFT | PF_ZERO)))
@@ -1063,7 +1145,7 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
                 PF_PUTC(upper ? 'X' : 'x');
                 if (flags & PF_ZERO)
                     PF_PAD('0', padn);
-                PF_PUTC('0' + h.lead);
+                PF_PUTC(h.lead < 10 ? '0' + h.lead : (upper ? 'A' : 'a') + h.lead - 10);
                 if (point)
                     PF_PUTC('.');
                 for (int i = h.ndig - 1; i >= 0; i--) {
@@ -1073,7 +1155,7 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
                 PF_PAD('0', fz);
                 PF_PUTC(upper ? 'P' : 'p');
                 PF_PUTC(h.exp2 < 0 ? '-' : '+');
-                char eb[4];
+                char eb[5];
                 for (int i = elen - 1; i >= 0; i--) {
                     eb[i] = (char)('0' + e % 10);
                     e /= 10;
@@ -1089,14 +1171,15 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
                 prec = 6;
             // fixed: 1 for f layout, 0 for e; fprec: digits after the point
             int fixed, fprec, gstrip = 0;
+            int dn, dx; // the rounded digits' count and the exponent of the first
             if (lc == 'f') {
-                __hl_dtoa_exact(bits, 1, prec, &dig);
+                PF_EXACT(1, prec);
                 fixed = 1;
                 fprec = prec;
             } else {
                 int P = lc == 'g' ? (prec ? prec : 1) : prec + 1;
-                __hl_dtoa_exact(bits, 0, P, &dig);
-                int x = dig.n ? dig.exp10 : 0;
+                PF_EXACT(0, P);
+                int x = dn ? dx : 0;
                 if (lc == 'g' && x < P && x >= -4) {
                     fixed = 1;
                     fprec = P - 1 - x;
@@ -1106,10 +1189,10 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
                 }
                 gstrip = lc == 'g' && !(flags & PF_ALT);
             }
-            int x = dig.n ? dig.exp10 : 0; // exponent of the first digit
+            int x = dn ? dx : 0; // exponent of the first digit
             if (gstrip) {
                 // %g without '#': no trailing zeros, no lone point
-                int have = fixed ? dig.n - (x + 1) : dig.n - 1;
+                int have = fixed ? dn - (x + 1) : dn - 1;
                 if (have < 0)
                     have = 0;
                 if (fprec > have)
@@ -1121,7 +1204,7 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
             if (fixed)
                 len += x >= 0 ? x + 1 : 1;
             else {
-                elen = e >= 100 ? 3 : 2;
+                elen = e >= 1000 ? 4 : e >= 100 ? 3 : 2;
                 len += 1 + 2 + elen;
             }
             long long padn = width > len ? width - len : 0;
@@ -1134,8 +1217,8 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
             if (fixed) {
                 // digit i (0 = the first) has the place value 10^(x - i)
                 if (x >= 0) {
-                    int k = dig.n < x + 1 ? dig.n : x + 1;
-                    PF_PUTS(dig.digits, k);
+                    int k = dn < x + 1 ? dn : x + 1;
+                    PF_DIGITS(0, k);
                     PF_PAD('0', x + 1 - k);
                 } else {
                     PF_PUTC('0');
@@ -1148,22 +1231,29 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
                     lead = fprec;
                 PF_PAD('0', lead);
                 long long first = x + 1 + lead, end = (long long)x + 1 + fprec;
-                long long last = end < dig.n ? end : dig.n;
+                long long last = end < dn ? end : dn;
                 if (last > first)
-                    PF_PUTS(dig.digits + first, last - first);
+                    PF_DIGITS(first, last - first);
                 PF_PAD('0', end - (last > first ? last : first));
             } else {
-                PF_PUTC(dig.n ? dig.digits[0] : '0');
+                if (dn)
+                    PF_DIGITS(0, 1);
+                else
+                    PF_PUTC('0');
                 if (point)
                     PF_PUTC('.');
-                long long k = dig.n - 1 < fprec ? dig.n - 1 : fprec;
+                long long k = dn - 1 < fprec ? dn - 1 : fprec;
                 if (k < 0)
                     k = 0;
-                PF_PUTS(dig.digits + 1, k);
+                PF_DIGITS(1, k);
                 PF_PAD('0', fprec - k);
                 PF_PUTC(upper ? 'E' : 'e');
                 PF_PUTC(x < 0 ? '-' : '+');
-                if (elen == 3) {
+                if (elen == 4) {
+                    PF_PUTC('0' + e / 1000);
+                    e %= 1000;
+                }
+                if (elen >= 3) {
                     PF_PUTC('0' + e / 100);
                     e %= 100;
                 }
@@ -1340,6 +1430,8 @@ handle_error:
 #undef PF_PAD
 #undef PF_PUTS
 #undef PF_RUN
+#undef PF_EXACT
+#undef PF_DIGITS
 }
 
 #ifdef PF_DTOA_HERE

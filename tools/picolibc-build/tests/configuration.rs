@@ -133,7 +133,7 @@ const EFFECTS: &[(&str, Effect)] = &[
     ("__FSTAT_BUFSIZ", Effect::Kept("only #ifdef-tested (stdio_private.h)")),
     ("__SEMIHOST", Effect::Symbols(&["-sys_semihost"])),
     ("__ARM_SEMIHOST", Effect::Kept("ARM only")),
-    ("__IO_LONG_DOUBLE", Effect::C("#ifdef _HAS_IO_LONG_DOUBLE\n#error long double printf\n#endif")),
+    ("__IO_LONG_DOUBLE", Effect::C("#ifndef _HAS_IO_LONG_DOUBLE\n#error no long double printf\n#endif")),
     ("__IO_MINIMAL_LONG_LONG", Effect::Kept("minimal printf variant only")),
     ("__IO_PERCENT_B", Effect::C("#ifdef _HAS_IO_PERCENT_B\n#error %b printf\n#endif")),
     ("__IO_PERCENT_N", Effect::Kept("only defined()-tested in vfprintf.c")),

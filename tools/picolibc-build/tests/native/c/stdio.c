@@ -3,6 +3,8 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 
 static char buf[256];
@@ -47,6 +49,52 @@ static const char *fmt_f(const char *fmt, ...)
     va_end(ap);
     fclose(m);
     return out;
+}
+
+// Whether a long conversion has length len and ends with want (24 characters).
+static int tail_is(int len, const char *want, const char *fmt, ...)
+{
+    static char big[12000];
+    va_list     ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(big, sizeof big, fmt, ap);
+    va_end(ap);
+    return n == len && (int)strlen(big) == len && strcmp(big + n - 24, want) == 0;
+}
+
+// %Le %Lf %Lg %La in every flavour: x87 on hard-float x86_64 (as glibc
+// prints it), binary128 on aarch64 (as glibc's strfromf128 does), double in
+// the soft-float flavour. Exact to the last digit: the smallest subnormal's
+// 11,495 / 11,529 / 751 digits, and one digit fewer, a tie to even.
+static void long_double_printf(void)
+{
+    long double third = 1.0L / 3, tenth = 0.1L;
+#if LDBL_MANT_DIG == 64
+    CHECK_STR(FMT("%La %.0La %LA", 1.0L, 1.9375L, LDBL_MAX), "0x8p-3 0x1p+1 0XF.FFFFFFFFFFFFFFFP+16380");
+    CHECK_STR(FMT("%.30Le %Le %Lg", tenth, LDBL_TRUE_MIN, LDBL_MAX), "1.000000000000000000013552527156e-01 3.645200e-4951 1.18973e+4932");
+    CHECK_STR(FMT("%.40Lf|%.36Lg", third, LDBL_MIN), "0.3333333333333333333423683514373792036167|3.3621031431120935062626778173217526e-4932");
+    CHECK(tail_is(4940, "52086811989770240.000000", "%Lf", LDBL_MAX));
+    CHECK(tail_is(11502, "953479766845703125e-4951", "%.11494Le", LDBL_TRUE_MIN));
+    CHECK(tail_is(11501, "995347976684570312e-4951", "%.11493Le", LDBL_TRUE_MIN));
+#elif LDBL_MANT_DIG == 113
+    CHECK_STR(FMT("%La %.0La %LA", 1.0L, 1.9375L, LDBL_MAX), "0x1p+0 0x2p+0 0X1.FFFFFFFFFFFFFFFFFFFFFFFFFFFFP+16383");
+    CHECK_STR(FMT("%.30Le %Le %Lg", tenth, LDBL_TRUE_MIN, LDBL_MAX), "1.000000000000000000000000000000e-01 6.475175e-4966 1.18973e+4932");
+    CHECK_STR(FMT("%.40Lf|%.36Lg", third, LDBL_MIN), "0.3333333333333333333333333333333333172839|3.3621031431120935062626778173217526e-4932");
+    CHECK_STR(FMT("%La", LDBL_TRUE_MIN), "0x0.0000000000000000000000000001p-16382");
+    CHECK(tail_is(4940, "81760403137363968.000000", "%Lf", LDBL_MAX));
+    CHECK(tail_is(11536, "301822662353515625e-4966", "%.11528Le", LDBL_TRUE_MIN));
+    CHECK(tail_is(11535, "130182266235351562e-4966", "%.11527Le", LDBL_TRUE_MIN));
+#else
+    CHECK_STR(FMT("%La %.0La %LA", 1.0L, 1.9375L, LDBL_MAX), "0x1p+0 0x2p+0 0X1.FFFFFFFFFFFFFP+1023");
+    CHECK_STR(FMT("%.30Le %Le %Lg", tenth, LDBL_TRUE_MIN, LDBL_MAX), "1.000000000000000055511151231258e-01 4.940656e-324 1.79769e+308");
+    CHECK_STR(FMT("%.40Lf|%.36Lg", third, LDBL_MIN), "0.3333333333333333148296162562473909929395|2.22507385850720138309023271733240406e-308");
+    CHECK(tail_is(316, "04026184124858368.000000", "%Lf", LDBL_MAX));
+    CHECK(tail_is(757, "9718265533447265625e-324", "%.750Le", LDBL_TRUE_MIN));
+    CHECK(tail_is(756, "1971826553344726562e-324", "%.749Le", LDBL_TRUE_MIN));
+#endif
+    CHECK_STR(FMT("%.0Lf %.0Lf %.0Lf %Lg %Lg", 0.5L, 1.5L, 2.5L, -0.0L, 100.0L), "0 2 2 -0 100");
+    CHECK_STR(FMT("%2$.3Lf %1$Le|%3$+09.2Lf", 2.0L, 0.125L, -1.5L), "0.125 2.000000e+00|-00001.50");
+    CHECK_STR(FMT("%Lf %LE", (long double)INFINITY, -(long double)NAN), "inf -NAN");
 }
 
 int main(void)
@@ -98,6 +146,8 @@ int main(void)
     CHECK(sscanf("ff 777", "%x %o", &i, &u) == 2 && i == 255 && u == 511);
     CHECK(sscanf("abc", "%d", &i) == 0);
     CHECK(sscanf("", "%d", &i) == EOF);
+
+    long_double_printf();
 
     CHECK(puts("puts reaches stdout") >= 0);
     CHECK(fprintf(stderr, "stderr works %d\n", 7) == 15);

@@ -10,10 +10,16 @@
 // modifier. Every 8th float case is also printed with swprintf and must give
 // the same text (a line "WIDE <format>" says it did not).
 //
-// `printf_exact bench` instead times snprintf of common formats, and
+// `printf_exact long` (x87 long double: x86_64 hard float and glibc) prints
+// the same lines for long double arguments of every class and exponent,
+// their bits as 20 hex digits (sign and exponent, then the significand).
+//
+// `printf_exact bench` instead times snprintf of common formats (`bench
+// long`: of x87 long doubles, common and extreme), and
 // `printf_exact calls FORMAT KIND` makes 20000 calls for instruction counts.
 #include <inttypes.h>
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +58,7 @@ static uint64_t to_bits(double d)
 }
 
 static char out[8192];
-static wchar_t wout[8192];
+static wchar_t wout[20000];
 static wchar_t wfmt[64];
 
 // A random conversion specification for conv with random flags, width and
@@ -81,22 +87,31 @@ static void make_format(char *fmt, char conv, int prec_hint, const char *len)
     p += sprintf(p, "%s%c", len, conv);
 }
 
+// swprintf of fmt and the arguments must give text's characters: a line
+// "WIDE <format>" says it did not.
+static void check_wide(const char *text, const char *fmt, ...)
+{
+    size_t i = 0;
+    for (; fmt[i]; i++)
+        wfmt[i] = (unsigned char)fmt[i];
+    wfmt[i] = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int wn = vswprintf(wout, sizeof wout / sizeof wout[0], wfmt, ap);
+    va_end(ap);
+    int same = wn == (int)strlen(text);
+    for (int k = 0; same && k < wn; k++)
+        same = wout[k] == (wchar_t)(unsigned char)text[k];
+    if (!same)
+        printf("WIDE %s\n", fmt);
+}
+
 static void float_case(const char *fmt, double x, int n)
 {
     snprintf(out, sizeof out, fmt, x);
     printf("%s\t%016" PRIx64 "\t%s\n", fmt, to_bits(x), out);
-    if (n % 8 == 0) {
-        size_t i = 0;
-        for (; fmt[i]; i++)
-            wfmt[i] = (unsigned char)fmt[i];
-        wfmt[i] = 0;
-        int wn = swprintf(wout, sizeof wout / sizeof wout[0], wfmt, x);
-        int same = wn == (int)strlen(out);
-        for (int k = 0; same && k < wn; k++)
-            same = wout[k] == (wchar_t)(unsigned char)out[k];
-        if (!same)
-            printf("WIDE %s\n", fmt);
-    }
+    if (n % 8 == 0)
+        check_wide(out, fmt, x);
 }
 
 static double random_double(unsigned kind)
@@ -174,7 +189,8 @@ static void float_cases(int count)
             if (conv == 'g')
                 hint++;
         }
-        // long double arguments (of double values; %La differs by design)
+        // long double arguments (of double values; not %La, whose x87 form
+        // the soft-float flavour, where long double is double, lacks)
         make_format(fmt, conv, hint, below(8) == 0 && (conv | 0x20) != 'a' ? "L" : "");
         if (fmt[strlen(fmt) - 2] == 'L')
             snprintf(out, sizeof out, fmt, (long double)x), printf("%s\t%016" PRIx64 "\t%s\n", fmt, to_bits(x), out);
@@ -275,6 +291,124 @@ static void fixed_cases(void)
     printf("positional\t0\t%s\n", out);
 }
 
+#if __LDBL_MANT_DIG__ == 64
+static char lout[20000];
+
+static long double x87(uint16_t se, uint64_t m)
+{
+    long double v = 0;
+    memcpy(&v, &m, 8);
+    memcpy((char *)&v + 8, &se, 2);
+    return v;
+}
+
+static void long_case(const char *fmt, uint16_t se, uint64_t m, int n)
+{
+    long double v = x87(se, m);
+    snprintf(lout, sizeof lout, fmt, v);
+    // A pseudo-denormal (exponent 0, leading bit set) is what the x87 loads:
+    // m * 2^-16445, the normal with exponent 1. glibc 2.36's %e %f %g drop
+    // its leading bit (its %a keeps it), so the line is followed by that
+    // normal's, which the test compares it with.
+    int pseudo = (se & 0x7fff) == 0 && m >> 63 && (fmt[strlen(fmt) - 1] | 0x20) != 'a';
+    printf("%s%s\t%04x%016" PRIx64 "\t%s\n", pseudo ? "PSEUDO " : "", fmt, se, m, lout);
+    if (pseudo)
+        long_case(fmt, se | 1, m, 1);
+    // (glibc's swprintf prints pseudo-denormals unlike its snprintf)
+    if (n % 8 == 0 && !pseudo)
+        check_wide(lout, fmt, v);
+}
+
+// Seeded x87 values of every kind, in random formats, then fixed ones.
+// (`%#g` is left to the fixed cases: glibc 2.36 drops its zeros when
+// rounding carries into the exponent form, see tests/printf_exact.rs.)
+static void long_cases(int count)
+{
+    static const char convs[] = "eEfFgGaA";
+    char              fmt[64];
+    for (int n = 0; n < count; n++) {
+        uint64_t m = next() | (uint64_t)1 << 63;
+        uint16_t se = (uint16_t)next();
+        unsigned kind = below(8);
+        int      hint = -1;
+        char     conv = convs[below(8)];
+        if (kind == 0) { // subnormal (pseudo-denormals too)
+            se &= 0x8000;
+            m >>= below(64);
+        } else if (kind == 1) { // near 1
+            se = (uint16_t)((se & 0x8000) | (16383 - 40 + below(80)));
+        } else if (kind == 2) { // m / 2^j with j decimals: a tie at j - 1
+            int j = 1 + (int)below(120), top = (int)below(64);
+            m = (next() | 1) << top | (uint64_t)1 << 63;
+            int tz = __builtin_ctzll(m);
+            se = (uint16_t)(16383 + 63 - tz - j);
+            hint = j - 1;
+            conv = below(2) ? 'f' : 'F';
+        } else if (kind == 3) { // huge or tiny
+            se = (uint16_t)((se & 0x8000) | (below(2) ? 0x7ffe - below(200) : 1 + below(200)));
+        } else if (kind == 4) { // few significant bits: short exact expansions, ties for %e
+            m &= ~(uint64_t)0 << (40 + below(24));
+            se = (uint16_t)((se & 0x8000) | (16383 - 60 + below(120)));
+            if (below(2)) {
+                hint = (int)below(30);
+                conv = below(2) ? 'e' : 'E';
+            }
+        } else if (kind == 5) { // infinities, NaNs, unnormals, pseudo-NaNs
+            se |= 0x7fff;
+            if (below(3) == 0)
+                se = (uint16_t)(se & 0x8000) | (uint16_t)below(0x7fff);
+            m = below(2) ? (uint64_t)1 << 63 : m >> below(2);
+        }
+        make_format(fmt, conv, hint, "L");
+        if ((conv | 0x20) == 'g')
+            for (char *f = fmt; *f; f++)
+                if (*f == '#')
+                    *f = '+';
+        long_case(fmt, se, m, n);
+    }
+    static const struct {
+        const char *fmt;
+        uint16_t    se;
+        uint64_t    m;
+    } fixed[] = {
+        { "%Lf", 0x7ffe, 0xffffffffffffffffu },      // LDBL_MAX, all 4,933 digits
+        { "%.16500Le", 0x0000, 0x0000000000000001u }, // the smallest subnormal, to its last digit
+        { "%.16445Lf", 0x0000, 0x0000000000000001u },
+        { "%.11500Lg", 0x0000, 0x7fffffffffffffffu },
+        { "%La", 0x3fff, 0x8000000000000000u },       // 1: 0x8p-3
+        { "%.0La", 0x3fff, 0xf800000000000000u },     // carries into 0x1p+1
+        { "%.1La", 0x7ffe, 0xffffffffffffffffu },     // 0x1.0p+16384
+        { "%.0La", 0x3fff, 0x8800000000000000u },     // a tie, to even
+        { "%.0La", 0x3fff, 0x9800000000000000u },
+        { "%La", 0x0000, 0x0000000000000001u },
+        { "%La", 0x0000, 0x8000000000000000u },       // pseudo-denormal
+        { "%.30Le", 0x0000, 0xc460a4554970e398u },
+        { "%La", 0x0000, 0x0000000000000000u },
+        { "%La", 0x8000, 0x0000000000000000u },
+        { "%#.0La", 0x3fff, 0xc000000000000000u },
+        { "%Lg", 0x3fff, 0x0000000000000001u },       // unnormal: nan
+        { "%Lf", 0x7fff, 0x0000000000000000u },       // pseudo-infinity: nan
+        { "%Le", 0xffff, 0x8000000000000000u },       // -inf
+        { "%#Lg", 0x3fff, 0x8000000000000000u },
+        { "%#.3Lg", 0x4005, 0xc800000000000000u },    // 100.
+        { "%.0Lf", 0x3ffe, 0x8000000000000000u },     // 0.5 -> 0
+        { "%.0Lf", 0x3fff, 0xc000000000000000u },     // 1.5 -> 2
+        { "%.0Lf", 0x4000, 0xa000000000000000u },     // 2.5 -> 2
+        { "%Le", 0x43fe, 0xde0b6b3a76400000u },
+        { "%.30Le", 0x3ffb, 0xcccccccccccccccdu },    // 0.1L
+        { "%.70Lf", 0x3ffb, 0xcccccccccccccccdu },
+        { "%+025.4Le", 0xc000, 0xc90fdaa22168c235u },
+        { "%-30.20Lg|", 0x4000, 0xadf85458a2bb4a9au },
+        { "%Le", 0x0001, 0x8000000000000000u },       // LDBL_MIN: exponent -4932
+        { "%LE", 0x7ffe, 0x8000000000000000u },
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        long_case(fixed[i].fmt, fixed[i].se, fixed[i].m, 0);
+    snprintf(lout, sizeof lout, "%3$.*2$Lf %1$Le %4$La", (long double)1.5, 5, (long double)0.1L, (long double)3);
+    printf("positional long\t0\t%s\n", lout);
+}
+#endif
+
 static double now(void)
 {
     struct timespec t;
@@ -308,6 +442,43 @@ static void bench(void)
     }
 }
 
+#if __LDBL_MANT_DIG__ == 64
+static void bench_long(void)
+{
+    static const struct {
+        const char *fmt, *name;
+        uint16_t    se;
+        uint64_t    m;
+        int         reps;
+    } rows[] = {
+        { "%Lg", "0.1L", 0x3ffb, 0xcccccccccccccccdu, 20000 },
+        { "%.17Lg", "0.1L", 0x3ffb, 0xcccccccccccccccdu, 20000 },
+        { "%.30Le", "0.1L", 0x3ffb, 0xcccccccccccccccdu, 20000 },
+        { "%Lf", "1.5L", 0x3fff, 0xc000000000000000u, 20000 },
+        { "%Le", "1e100L", 0x414b, 0x924d692ca61be758u, 20000 },
+        { "%Le", "1e-4000L", 0x0c17, 0x9c3d73864f3805c0u, 2000 },
+        { "%Le", "LDBL_MAX", 0x7ffe, 0xffffffffffffffffu, 2000 },
+        { "%Lg", "LDBL_TRUE_MIN", 0x0000, 0x0000000000000001u, 2000 },
+        { "%Lf", "1e300L", 0x43e3, 0xbf21e44003acdd2du, 2000 },
+        { "%Lf", "LDBL_MAX (4,940 characters)", 0x7ffe, 0xffffffffffffffffu, 20 },
+        { "%.16500Le", "LDBL_TRUE_MIN (11,495 digits)", 0x0000, 0x0000000000000001u, 10 },
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        long double v = x87(rows[r].se, rows[r].m);
+        double      best = 1e30;
+        for (int round = 0; round < 5; round++) {
+            double t0 = now();
+            for (int i = 0; i < rows[r].reps; i++)
+                snprintf(lout, sizeof lout, rows[r].fmt, v);
+            double dt = (now() - t0) / rows[r].reps;
+            if (dt < best)
+                best = dt;
+        }
+        printf("bench\t%s of %s\t%.1f ns\n", rows[r].fmt, rows[r].name, best * 1e9);
+    }
+}
+#endif
+
 // `printf_exact calls FORMAT KIND`: 20000 snprintf calls of FORMAT on inputs
 // of random_double(KIND), for instruction counts (valgrind) without timing noise.
 static void calls(const char *fmt, unsigned kind)
@@ -323,6 +494,12 @@ static void calls(const char *fmt, unsigned kind)
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "bench") == 0) {
+#if __LDBL_MANT_DIG__ == 64
+        if (argc > 2 && strcmp(argv[2], "long") == 0) {
+            bench_long();
+            return 0;
+        }
+#endif
         bench();
         return 0;
     }
@@ -335,6 +512,13 @@ int main(int argc, char **argv)
         float_cases(atoi(argv[2]));
         return 0;
     }
+#if __LDBL_MANT_DIG__ == 64
+    if (argc > 1 && strcmp(argv[1], "long") == 0) {
+        long_cases(argc > 2 ? atoi(argv[2]) : 30000);
+        printf("done\n");
+        return 0;
+    }
+#endif
     fixed_cases();
     float_cases(120000);
     int_cases(30000);
