@@ -64,7 +64,10 @@ pub fn run_with_limit_on(cmd: &mut Command, limit: Duration, stdin: Stdio) -> Re
     Ok(Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() })
 }
 
-/// The picolibc-build prefix for `triple`, built once per test process.
+/// The picolibc-build prefix for `triple`, built once per test process, or
+/// taken as an earlier test process left it when everything it is built from
+/// is unchanged (`prefix_inputs`): each test binary used to rebuild every
+/// archive it needs, about 40 s each on two cores.
 pub fn prefix(triple: &str) -> PathBuf {
     static BUILT: OnceLock<Mutex<HashMap<String, PathBuf>>> = OnceLock::new();
     let built = BUILT.get_or_init(Default::default);
@@ -73,9 +76,61 @@ pub fn prefix(triple: &str) -> PathBuf {
         return p.clone();
     }
     let prefix = tmp_dir().join("prefix").join(triple);
-    run_ok(Command::new(TOOL).args(["build", "--target", triple, "--prefix"]).arg(&prefix));
+    let stamp = tmp_dir().join("prefix").join(format!("{triple}.inputs"));
+    let inputs = format!("{:016x}", prefix_inputs(triple));
+    let fresh = std::fs::read_to_string(&stamp).is_ok_and(|s| s == inputs) && prefix.join("lib/libc.a").is_file();
+    if !fresh {
+        let _ = std::fs::remove_file(&stamp);
+        run_ok(Command::new(TOOL).args(["build", "--target", triple, "--prefix"]).arg(&prefix));
+        std::fs::write(&stamp, &inputs).unwrap();
+    }
     built.insert(triple.to_string(), prefix.clone());
     prefix
+}
+
+/// A hash of what a prefix is built from: the tool (the source list and the
+/// flags are compiled into it), this crate's C sources and headers, every
+/// picolibc source file (path, size, modification time) and the environment
+/// variables the build reads (compiler, archiver and flag variables, PATH).
+fn prefix_inputs(triple: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    triple.hash(&mut h);
+    std::fs::read(TOOL).unwrap().hash(&mut h);
+    let root = crate_root();
+    let mut list = Vec::new();
+    for dir in ["src/c", "include"] {
+        files(&root.join(dir), &mut list);
+    }
+    list.sort();
+    for path in &list {
+        path.hash(&mut h);
+        std::fs::read(path).unwrap().hash(&mut h);
+    }
+    let mut list = Vec::new();
+    files(&root.join("third_party/picolibc"), &mut list);
+    list.sort();
+    for path in &list {
+        let meta = std::fs::metadata(path).unwrap();
+        (path, meta.len(), meta.modified().ok()).hash(&mut h);
+    }
+    let mut vars: Vec<(String, String)> = std::env::vars()
+        .filter(|(k, _)| ["CC", "AR", "CFLAGS", "HYPERLIGHT", "PICOLIBC", "PATH", "TARGET", "HOST", "clang"].iter().any(|w| k.contains(w)))
+        .collect();
+    vars.sort();
+    vars.hash(&mut h);
+    h.finish()
 }
 
 pub fn abi_flags(triple: &str) -> Vec<String> {
