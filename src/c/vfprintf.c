@@ -1006,8 +1006,8 @@ int PF_NAME(FILE *stream, const PF_CHAR *fmt, va_list ap_orig)
 #define PF_DIGITS(first, k)                                             \
     do {                                                                \
         long long   dk_ = (k);                                          \
-        const char *dp_ = dig.digits + (first);                         \
         char        dt_[64];                                            \
+        const char *dp_ = ldbl ? dt_ : dig.digits + (first);            \
         while (dk_ > 0) {                                               \
             long long dn_ = dk_;                                        \
             if (ldbl) {                                                 \

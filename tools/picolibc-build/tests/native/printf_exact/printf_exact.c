@@ -307,14 +307,14 @@ static void long_case(const char *fmt, uint16_t se, uint64_t m, int n)
     long double v = x87(se, m);
     snprintf(lout, sizeof lout, fmt, v);
     // A pseudo-denormal (exponent 0, leading bit set) is what the x87 loads:
-    // m * 2^-16445, the normal with exponent 1. glibc 2.36's %e %f %g drop
-    // its leading bit (its %a keeps it), so the line is followed by that
-    // normal's, which the test compares it with.
+    // m * 2^-16445, the normal with exponent 1. glibc 2.36's %e %f %g
+    // misprint most (as if the leading bit were not there; its %a does not),
+    // so the line is followed by that normal's, which the test compares it with.
     int pseudo = (se & 0x7fff) == 0 && m >> 63 && (fmt[strlen(fmt) - 1] | 0x20) != 'a';
     printf("%s%s\t%04x%016" PRIx64 "\t%s\n", pseudo ? "PSEUDO " : "", fmt, se, m, lout);
     if (pseudo)
         long_case(fmt, se | 1, m, 1);
-    // (glibc's swprintf prints pseudo-denormals unlike its snprintf)
+    // (glibc's swprintf prints some pseudo-denormals unlike its snprintf)
     if (n % 8 == 0 && !pseudo)
         check_wide(lout, fmt, v);
 }
