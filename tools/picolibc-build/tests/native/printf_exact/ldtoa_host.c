@@ -32,10 +32,9 @@ static int bad, total;
 static void render(int fmode, int prec)
 {
     char *o = ours;
-    int   n = st.n, x = st.exp10, taken = 0;
+    int   n = st.n, x = st.exp10;
     char  d[40000];
     __hl_ldtoa_take(&st, d, n);
-    (void)taken;
     if (!fmode) {
         *o++ = n ? d[0] : '0';
         if (prec)
@@ -132,9 +131,6 @@ static void check(int b128, u128 m, int e2, int fmode, int prec)
     }
 }
 
-// Decimal digits of m * 2^e2 (a rough count, enough to place ties).
-static int digits_after_point(int e2) { return e2 < 0 ? -e2 : 0; }
-
 int main(int argc, char **argv)
 {
     int rounds = argc > 1 ? atoi(argv[1]) : 3000;
@@ -181,7 +177,6 @@ int main(int argc, char **argv)
                 } else {
                     prec = (int)(rnd() % 45);
                 }
-                (void)digits_after_point;
                 if (fmode && prec > 20000)
                     prec = 20000;
                 check(b128, m, e2, fmode, prec);
