@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ldtoa.h"
+#include "../seeded.h"
 
 typedef unsigned __int128 u128;
 int strfromf128(char *, size_t, const char *, __float128);
@@ -18,10 +19,7 @@ int strfromf128(char *, size_t, const char *, __float128);
 static uint64_t seed = 0x9e3779b97f4a7c15u;
 static uint64_t rnd(void)
 {
-    seed ^= seed << 13;
-    seed ^= seed >> 7;
-    seed ^= seed << 17;
-    return seed;
+    return xorshift64(&seed);
 }
 
 static struct __hl_ldtoa st;

@@ -27,6 +27,8 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "../seeded.h"
+
 static uint64_t state = 0x9e3779b97f4a7c15u;
 
 static uint64_t next(void)
@@ -43,19 +45,6 @@ static unsigned below(unsigned n)
     return (unsigned)(next() % n);
 }
 
-static double from_bits(uint64_t b)
-{
-    double d;
-    memcpy(&d, &b, sizeof d);
-    return d;
-}
-
-static uint64_t to_bits(double d)
-{
-    uint64_t b;
-    memcpy(&b, &d, sizeof b);
-    return b;
-}
 
 static char out[8192];
 static wchar_t wout[20000];

@@ -10,16 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../seeded.h"
+
 long double hl_strtold(const char *, char **);
 __float128 strtof128(const char *, char **);
 
 static uint64_t seed = 88172645463325252ull;
 static uint64_t rnd(void)
 {
-    seed ^= seed << 13;
-    seed ^= seed >> 7;
-    seed ^= seed << 17;
-    return seed;
+    return xorshift64(&seed);
 }
 
 static int bad, total;
