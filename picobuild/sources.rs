@@ -22,6 +22,7 @@ pub const CRATE_SOURCES: &[&str] = &[
     "src/c/ldtoa.c",
     "src/c/malloc_info.c",
     "src/c/os_fallbacks.c",
+    "src/c/sin_cos.c",
     "src/c/sqrt.c",
     "src/c/sqrtf.c",
     "src/c/strtod.c",

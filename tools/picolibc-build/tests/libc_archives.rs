@@ -6,6 +6,7 @@
 //! under qemu-user.
 mod common;
 mod fma_exact;
+mod trig_identical;
 
 use std::path::Path;
 use std::process::Command;
