@@ -228,9 +228,8 @@ static int apx_start(struct __hl_ldtoa *s)
     while (d[z] == '0')
         z++;
     s->exp10 = sdec - 1 - z;
-    s->lead = z; // digits d[z..APX_DIGITS) are the stream
-    s->plen = APX_DIGITS;
-    s->ilen = (x[0] | x[1] | x[2] | x[3] | x[4]) != 0; // F goes on past them
+    s->apx_next = z; // digits d[z..APX_DIGITS) are the stream
+    s->apx_more = (x[0] | x[1] | x[2] | x[3] | x[4]) != 0;
     s->started = 1;
     s->phase = P_APX;
     return 1;
@@ -241,10 +240,10 @@ static int gen_rest(const struct __hl_ldtoa *s)
 {
     if (s->phase == P_APX) {
         const char *d = (const char *)s->w.f;
-        for (int i = s->lead; i < APX_DIGITS; i++)
+        for (int i = s->apx_next; i < APX_DIGITS; i++)
             if (d[i] != '0')
                 return 1;
-        return s->ilen;
+        return s->apx_more;
     }
     if (s->phase == P_INT_BIG)
         for (int i = s->inext; i >= 0; i--)
@@ -282,9 +281,9 @@ static int gen_chunk(struct __hl_ldtoa *s, char *out)
     }
     case P_APX: {
         // what is left of the approximation's digits, up to 19 at a time
-        int n = APX_DIGITS - s->lead < 19 ? APX_DIGITS - s->lead : 19;
-        memcpy(out, (const char *)s->w.f + s->lead, (size_t)n);
-        s->lead += n;
+        int n = APX_DIGITS - s->apx_next < 19 ? APX_DIGITS - s->apx_next : 19;
+        memcpy(out, (const char *)s->w.f + s->apx_next, (size_t)n);
+        s->apx_next += n;
         return n;
     }
     case P_FRAC:

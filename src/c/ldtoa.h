@@ -27,7 +27,10 @@ struct __hl_ldtoa {
     int  pos;     // digits handed out so far
     char cache[HL_LDTOA_CACHE];
     // the generator: the integer part, then the fraction
-    int      phase, started, lead, ibuilt;
+    int      phase, started, ibuilt;
+    int      lead;       // the fraction's zero digits before its first non-zero one
+    int      apx_next;   // the approximation's next digit, in w
+    int      apx_more;   // whether the approximation goes on past its digits
     int      plen, ppos; // digits in part[], and those taken
     char     part[40];
     int      ilen, inext; // integer limbs, and the next one to print (counting down)
