@@ -86,8 +86,8 @@ pub fn library_args() -> Vec<String> {
 /// `compile.rs` names them: picolibc's relative to its root, ours as
 /// `hyperlight/src/c/...`.
 ///
-/// The trigonometric code (src/c/sin_cos.c holds sin, cos and sincos and
-/// includes picolibc's k_sin.c and k_cos.c): under `-frounding-math` clang 14 emits constrained
+/// The trigonometric code (src/c/sin_cos.c holds sin, cos and sincos, with
+/// the reduction of picolibc's s_rem_pio2.c inline): under `-frounding-math` clang 14 emits constrained
 /// floating-point operations and schedules them badly (scripts/bench --native,
 /// docs/benchmarks.md: sin 10.5 -> 7.7 ns, cos 9.1 -> 8.4 ns). These files
 /// fold no inexact constant expression (their invalid and underflow cases go
