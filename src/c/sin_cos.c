@@ -42,20 +42,10 @@ static const uint32_t npio2_high[32] = {
     0x4043a28c, 0x40446b9c, 0x404534ac, 0x4045fdbb, 0x4046c6cb, 0x40478fdb, 0x404858eb, 0x404921fb,
 };
 
-static inline uint64_t double_bits(__float64 x)
+// The biased exponent of x (picolibc's asuint64, as its fdlibm code uses).
+static inline int32_t exponent_field(__float64 x)
 {
-    union { __float64 d; uint64_t u; } v = { .d = x };
-    return v.u;
-}
-
-static inline uint32_t high_word(__float64 x)
-{
-    return (uint32_t)(double_bits(x) >> 32);
-}
-
-static inline uint32_t exponent_field(__float64 x)
-{
-    return (uint32_t)(double_bits(x) >> 52) & 0x7ff;
+    return (int32_t)(asuint64(x) >> 52 & 0x7ff);
 }
 
 // x - n * pi/2 = hi + lo (|lo| below half an ulp of hi), and n.
@@ -113,13 +103,13 @@ static inline __attribute__((always_inline)) struct reduced reduce(__float64 x, 
     __float64 hi = r - w;
     if (n >= 32 || ix == npio2_high[n - 1]) {
         int32_t e = (int32_t)(ix >> 20);
-        if (e - (int32_t)exponent_field(hi) > 16) { // cancellation: 118 bits
+        if (e - exponent_field(hi) > 16) { // cancellation: 118 bits
             t = r;
             w = fn * PIO2_2;
             r = t - w;
             w = fn * PIO2_2T - ((t - r) - w);
             hi = r - w;
-            if (e - (int32_t)exponent_field(hi) > 49) { // 151 bits
+            if (e - exponent_field(hi) > 49) { // 151 bits
                 t = r;
                 w = fn * PIO2_3;
                 r = t - w;
@@ -143,7 +133,7 @@ static inline __attribute__((always_inline)) struct reduced reduce(__float64 x, 
 
 __float64 _NAME_64(sin)(__float64 x)
 {
-    uint32_t hx = high_word(x), ix = hx & 0x7fffffff;
+    uint32_t hx = (uint32_t)(asuint64(x) >> 32), ix = hx & 0x7fffffff;
     if (ix <= 0x3fe921fb) // |x| <= ~pi/4
         return __kernel_sin(x, _F_64(0.0), 0);
     if (ix >= 0x7ff00000)
@@ -163,7 +153,7 @@ __float64 _NAME_64(sin)(__float64 x)
 
 __float64 _NAME_64(cos)(__float64 x)
 {
-    uint32_t hx = high_word(x), ix = hx & 0x7fffffff;
+    uint32_t hx = (uint32_t)(asuint64(x) >> 32), ix = hx & 0x7fffffff;
     if (ix <= 0x3fe921fb)
         return __kernel_cos(x, _F_64(0.0));
     if (ix >= 0x7ff00000)
@@ -183,7 +173,7 @@ __float64 _NAME_64(cos)(__float64 x)
 
 void _NAME_64(sincos)(__float64 x, __float64 *sinx, __float64 *cosx)
 {
-    uint32_t hx = high_word(x), ix = hx & 0x7fffffff;
+    uint32_t hx = (uint32_t)(asuint64(x) >> 32), ix = hx & 0x7fffffff;
     if (ix <= 0x3fe921fb) {
         *sinx = __kernel_sin(x, _F_64(0.0), 0);
         *cosx = __kernel_cos(x, _F_64(0.0));

@@ -213,8 +213,15 @@ pub fn runtime_sources() -> Vec<PathBuf> {
 
 /// Links a static Linux executable from `objects`, libc.a and compiler_builtins.
 pub fn link(triple: &str, objects: &[PathBuf], exe: &Path) -> Output {
+    link_with(triple, objects, exe, &[])
+}
+
+/// `link` with extra ld.lld options (before the inputs).
+pub fn link_with(triple: &str, objects: &[PathBuf], exe: &Path, options: &[&str]) -> Output {
     Command::new(lld())
-        .args(["-static", "--gc-sections", "-o"])
+        .args(["-static", "--gc-sections"])
+        .args(options)
+        .arg("-o")
         .arg(exe)
         .args(objects)
         .arg(prefix(triple).join("lib/libc.a"))

@@ -49,15 +49,8 @@ fn program(triple: &str, with_picolibc: bool) -> PathBuf {
         objects.extend(picolibc_objects(triple, &work.join("picolibc")));
     }
     let exe = work.join("trig_identical");
-    // As common::link, with lld reporting which object defines sin.
-    let out = Command::new(lld())
-        .args(["-static", "--gc-sections", "--trace-symbol=sin", "-o"])
-        .arg(&exe)
-        .args(&objects)
-        .arg(prefix(triple).join("lib/libc.a"))
-        .arg(compiler_builtins(triple))
-        .output()
-        .expect("cannot run ld.lld");
+    // lld reports which object defines sin.
+    let out = link_with(triple, &objects, &exe, &["--trace-symbol=sin"]);
     let trace = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "link of trig_identical ({triple}, {variant}) failed:\n{}", String::from_utf8_lossy(&out.stderr));
     let definer = if with_picolibc { "s_sin.o: definition of sin" } else { "sin_cos.c.o): definition of sin" };
