@@ -85,11 +85,20 @@ fn disassembly(triple: &str) -> String {
     let objdump = nm().with_file_name("llvm-objdump");
     let objdump = if objdump.is_file() { objdump } else { "llvm-objdump".into() };
     let out = common::run_ok(Command::new(objdump).args(["-d", "--no-show-raw-insn"]).arg(&archive));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    // The tests below look for what must not be there: make sure they see the code.
+    let n = instructions(&text).count();
+    assert!(n > 50_000, "{triple}: only {n} instruction lines read from the disassembly of {}", archive.display());
+    text
 }
 
+/// The instruction lines of `disassembly`: `<spaces><hex address>:<spaces>\t<mnemonic>\t<operands>`
+/// (llvm-objdump pads the address field with spaces where raw bytes would be).
 fn instructions(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().filter(|l| l.starts_with(' ') && l.contains(":\t"))
+    text.lines().filter(|l| {
+        let Some((address, rest)) = l.trim_start().split_once(':') else { return false };
+        l.starts_with(' ') && !address.is_empty() && address.bytes().all(|b| b.is_ascii_hexdigit()) && rest.trim_start_matches(' ').starts_with('\t')
+    })
 }
 
 #[test]
