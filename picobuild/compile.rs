@@ -59,7 +59,7 @@ pub fn build_archive(inputs: &Inputs) -> Result<PathBuf> {
         .out_dir(&obj_dir);
     let args = flags::abi_args(inputs.target)
         .into_iter()
-        .chain(flags::library_args())
+        .chain(flags::library_args(inputs.target))
         .chain(flags::prefix_map_args(inputs.src, inputs.crate_dir, inputs.work_dir));
     for arg in args {
         build.flag(arg);

@@ -53,8 +53,8 @@ pub fn abi_args(target: &Target) -> Vec<String> {
 }
 
 /// Flags for compiling picolibc's own sources.
-pub fn library_args() -> Vec<String> {
-    [
+pub fn library_args(target: &Target) -> Vec<String> {
+    let mut args: Vec<String> = [
         "-std=c18",
         "-O2",
         "-nostdlibinc",
@@ -79,8 +79,25 @@ pub fn library_args() -> Vec<String> {
         "-Werror=int-conversion",
     ]
     .map(String::from)
-    .to_vec()
+    .to_vec();
+    if target.arch == Arch::X86_64 && target.float_abi == FloatAbi::Hard {
+        args.extend(XMM_DEPENDENCY_BREAKING.map(String::from));
+    }
+    args
 }
+
+/// SSE's scalar conversions and square roots (`cvtss2sd`, `cvtsi2sd`,
+/// `sqrtsd`, ...) write only the low lane of their destination, so they wait
+/// for whatever last wrote the rest of it. LLVM puts a dependency-breaking
+/// `xorps` in front only when it saw that register written within 64
+/// instructions, and it counts a register the caller wrote as never written:
+/// `sinf`'s first instruction, `cvtss2sd %xmm0,%xmm1`, waited for the previous
+/// call's arithmetic in xmm1 (8.6 ns a call instead of 3.2). A distance beyond
+/// any function (LLVM's "never" is 2^20 instructions, 2^21 since LLVM 17) puts
+/// the `xorps` before every such instruction whose destination holds nothing
+/// live, as GCC does; a zeroing `xorps` costs no execution unit.
+/// (tools/picolibc-build/tests/libc_archives.rs: `no_partial_xmm_write_waits_for_an_old_value`.)
+pub const XMM_DEPENDENCY_BREAKING: [&str; 2] = ["-mllvm", "-partial-reg-update-clearance=16777216"];
 
 /// Files compiled without `-frounding-math` (it stays on for the rest), named as
 /// `compile.rs` names them: picolibc's relative to its root, ours as
@@ -163,6 +180,7 @@ mod tests {
         }
         assert!(file_args("libm/math/s_exp.c").is_empty());
         // The flag it overrides must still be there, before it.
-        assert!(library_args().iter().any(|a| a == "-frounding-math"));
+        let target = Target::from_triple("x86_64-unknown-none", None).unwrap();
+        assert!(library_args(&target).iter().any(|a| a == "-frounding-math"));
     }
 }

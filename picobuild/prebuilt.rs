@@ -31,7 +31,7 @@ pub fn expected(target: &Target, crate_dir: &Path) -> Result<Vec<(&'static str, 
         .unwrap_or_default();
     // Everything that decides the archive's bytes besides the sources themselves.
     let mut config = sha256::Sha256::default();
-    for arg in flags::abi_args(target).iter().chain(&flags::library_args()) {
+    for arg in flags::abi_args(target).iter().chain(&flags::library_args(target)) {
         config.update(arg.as_bytes());
         config.update(b"\n");
     }

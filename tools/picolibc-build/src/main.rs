@@ -90,7 +90,7 @@ fn run(args: &Args) -> Result<()> {
             // include directories): for probes of the configuration.
             let src = source_dir(args)?;
             let mut all = flags::abi_args(&args.target);
-            all.extend(flags::library_args());
+            all.extend(flags::library_args(&args.target));
             for dir in flags::library_include_dirs(&src, &args.crate_dir.join("include"), args.target.arch) {
                 all.push(format!("-I{}", dir.display()));
             }

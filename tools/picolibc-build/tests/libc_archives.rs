@@ -134,6 +134,39 @@ fn x86_archives_have_no_instruction_that_exits_the_vm() {
     }
 }
 
+/// SSE instructions that write only the low lane of their destination wait
+/// for its last writer, often the caller's arithmetic, unless a zeroing
+/// instruction comes first (picobuild's `flags::XMM_DEPENDENCY_BREAKING`;
+/// without it 90 of them did not, `sinf`'s first instruction among them).
+#[test]
+fn no_partial_xmm_write_waits_for_an_old_value() {
+    const PARTIAL: &[&str] = &[
+        "cvtss2sd", "cvtsd2ss", "cvtsi2sd", "cvtsi2ss", "cvtsi2sdl", "cvtsi2sdq", "cvtsi2ssl", "cvtsi2ssq", "sqrtss",
+        "sqrtsd", "rcpss", "rsqrtss", "roundss", "roundsd",
+    ];
+    let text = disassembly(HARD);
+    let (mut checked, mut bad, mut prev) = (0, Vec::new(), String::new());
+    for line in instructions(&text) {
+        let mut fields = line.split('\t').skip(1);
+        let mnemonic = fields.next().unwrap_or("").trim();
+        let operands = fields.next().unwrap_or("").split('#').next().unwrap_or("").trim();
+        if PARTIAL.contains(&mnemonic) {
+            let (source, dest) = operands.rsplit_once(", ").unwrap_or(("", operands));
+            // A register converted into itself depends on itself anyway.
+            if dest.starts_with("%xmm") && source != dest {
+                checked += 1;
+                if !["xorps", "xorpd", "pxor"].iter().any(|z| prev == format!("{z} {dest}, {dest}")) {
+                    bad.push(format!("{line}   (after: {prev})"));
+                }
+            }
+        }
+        prev = format!("{mnemonic} {operands}");
+    }
+    assert!(checked > 100, "found only {checked} partial xmm writes in the hard-float archive: is the disassembly read right?");
+    let first: Vec<&str> = bad.iter().take(20).map(String::as_str).collect();
+    assert!(bad.is_empty(), "partial xmm writes without a zeroing first ({} of {checked}; the first 20):\n{}", bad.len(), first.join("\n"));
+}
+
 #[test]
 fn exit_runs_handlers_destructors_and_flushes_in_order() {
     for triple in [HARD, SOFT, AARCH64].into_iter().filter(|t| can_run(t)) {
