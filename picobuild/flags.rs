@@ -93,7 +93,7 @@ pub fn library_args(target: &Target) -> Vec<String> {
 /// instructions, and it counts a register the caller wrote as never written:
 /// `sinf`'s first instruction, `cvtss2sd %xmm0,%xmm1`, waited for the previous
 /// call's arithmetic in xmm1 (8.6 ns a call instead of 3.2). A distance beyond
-/// any function (LLVM's "never" is 2^20 instructions, 2^21 since LLVM 17) puts
+/// any function (LLVM's "never" is 2^20 instructions in LLVM 14, 2^21 in newer ones) puts
 /// the `xorps` before every such instruction whose destination holds nothing
 /// live, as GCC does; a zeroing `xorps` costs no execution unit.
 /// (tools/picolibc-build/tests/libc_archives.rs: `no_partial_xmm_write_waits_for_an_old_value`.)

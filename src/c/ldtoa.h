@@ -42,9 +42,10 @@ struct __hl_ldtoa {
     } w;
 };
 
-// Rounds m * 2^e2 (m > 0, -16640 < e2 < 16384 - 128) to nearest, ties to even,
-// on its exact value: with fmode 0 to ndig (>= 1) significant digits, with
-// fmode 1 to ndig (>= 0) digits after the decimal point. Sets n and exp10.
+// Rounds m * 2^e2 (m > 0, -16640 < e2, m * 2^e2 < 2^16384) to nearest, ties
+// to even, on its exact value: with fmode 0 to ndig (>= 1) significant
+// digits, with fmode 1 to ndig (>= 0) digits after the decimal point. Sets n
+// and exp10.
 void __hl_ldtoa_init(struct __hl_ldtoa *s, unsigned __int128 m, int e2, int fmode, int ndig);
 
 // The next k digits (k <= n minus those taken) into out.

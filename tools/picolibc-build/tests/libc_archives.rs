@@ -101,13 +101,36 @@ fn instructions(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// An instruction line's mnemonic and operands, past any prefix: llvm-objdump
+/// prints `rep insb` as `rep\t\tinsb\t%dx, %es:(%rdi)`.
+fn mnemonic_and_operands(line: &str) -> (&str, &str) {
+    const PREFIXES: &[&str] = &[
+        "rep", "repe", "repz", "repne", "repnz", "lock", "data16", "data32", "addr32", "cs", "ds", "es", "fs", "gs", "ss",
+        "notrack", "bnd", "xacquire", "xrelease", "rex64",
+    ];
+    let mut fields = line.split('\t').skip(1).map(str::trim).filter(|f| !f.is_empty());
+    let mut mnemonic = fields.next().unwrap_or("");
+    while PREFIXES.contains(&mnemonic) {
+        mnemonic = fields.next().unwrap_or("");
+    }
+    (mnemonic, fields.next().unwrap_or("").split('#').next().unwrap_or("").trim())
+}
+
+#[test]
+fn mnemonics_are_read_past_prefixes() {
+    assert_eq!(mnemonic_and_operands("      1f:      \trep\t\tinsb\t%dx, %es:(%rdi)"), ("insb", "%dx, %es:(%rdi)"));
+    assert_eq!(mnemonic_and_operands("       5:      \tcvtss2sd\t%xmm0, %xmm1"), ("cvtss2sd", "%xmm0, %xmm1"));
+    assert_eq!(mnemonic_and_operands("      5b:      \tmovss\t(%rdx), %xmm0           # xmm0 = mem[0]"), ("movss", "(%rdx), %xmm0"));
+    assert_eq!(mnemonic_and_operands("      c3:      \tretq"), ("retq", ""));
+}
+
 #[test]
 fn soft_float_archive_has_no_sse_or_x87_instructions() {
     let text = disassembly(SOFT);
     let bad: Vec<&str> = instructions(&text)
         .filter(|l| l.contains("%xmm") || l.contains("%ymm") || l.contains("%st") || l.contains("mxcsr") || {
             // x87 mnemonics start with f (but not the fences), and `wait` waits for x87 exceptions.
-            let insn = l.split('\t').nth(1).unwrap_or("");
+            let insn = mnemonic_and_operands(l).0;
             (insn.starts_with('f') && !insn.starts_with("fence")) || insn.split_whitespace().next() == Some("wait")
         })
         .take(10)
@@ -127,7 +150,7 @@ fn x86_archives_have_no_instruction_that_exits_the_vm() {
     for triple in [SOFT, HARD] {
         let text = disassembly(triple);
         let bad: Vec<&str> = instructions(&text)
-            .filter(|l| l.split('\t').nth(1).and_then(|i| i.split_whitespace().next()).is_some_and(|m| EXITING.contains(&m)))
+            .filter(|l| EXITING.contains(&mnemonic_and_operands(l).0))
             .take(10)
             .collect();
         assert!(bad.is_empty(), "{triple}: instructions that exit a VM in libc.a:\n{}", bad.join("\n"));
@@ -147,11 +170,11 @@ fn no_partial_xmm_write_waits_for_an_old_value() {
     let text = disassembly(HARD);
     let (mut checked, mut bad, mut prev) = (0, Vec::new(), String::new());
     for line in instructions(&text) {
-        let mut fields = line.split('\t').skip(1);
-        let mnemonic = fields.next().unwrap_or("").trim();
-        let operands = fields.next().unwrap_or("").split('#').next().unwrap_or("").trim();
+        let (mnemonic, operands) = mnemonic_and_operands(line);
         if PARTIAL.contains(&mnemonic) {
-            let (source, dest) = operands.rsplit_once(", ").unwrap_or(("", operands));
+            // `roundss $9, %xmm1, %xmm1`: the source is the operand before the destination
+            let (sources, dest) = operands.rsplit_once(", ").unwrap_or(("", operands));
+            let source = sources.rsplit(", ").next().unwrap_or("");
             // A register converted into itself depends on itself anyway.
             if dest.starts_with("%xmm") && source != dest {
                 checked += 1;
