@@ -8,6 +8,9 @@
 // process, interleaved, every call through a volatile function pointer as in
 // tools/bench/native.c. If the floor is 2x glibc or more, no soft-float
 // memcpy can meet that goal on this machine. Prints a markdown table.
+// Compiled with -DCOPY_FLOOR_OURS and linked with the soft-float archive's
+// memcpy object, its symbols renamed hl_soft_* (scripts/bench does this),
+// it times that memcpy in the same rounds too.
 //
 //   copy_floor [--rounds N]    (static x86_64 Linux program, linked with glibc)
 #include <stdio.h>
@@ -52,6 +55,10 @@ __attribute__((target("avx"))) static void *avx_256(void *d, const void *s, size
 
 typedef void *(*copy_fn)(void *, const void *, size_t);
 static copy_fn volatile p_memcpy = memcpy, p_gpr = gpr_256, p_avx = avx_256;
+#ifdef COPY_FLOOR_OURS
+void *hl_soft_memcpy(void *, const void *, size_t);
+static copy_fn volatile p_ours = hl_soft_memcpy;
+#endif
 
 static u64 now_ns(void)
 {
@@ -93,12 +100,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "copy_floor: --rounds takes 1 to 1000\n");
         return 2;
     }
-    int avx = __builtin_cpu_supports("avx");
     for (int i = 0; i < (int)sizeof src; i++)
         src[i] = (unsigned char)(i * 7 + 1);
+    // glibc's first: the ratios are to it.
+    copy_fn volatile *fns[4] = { &p_memcpy, &p_gpr };
+    const char *names[4] = { "glibc memcpy", "straight-line 8-byte loads and stores" };
+    int nf = 2;
+#ifdef COPY_FLOOR_OURS
+    fns[nf] = &p_ours, names[nf++] = "hyperlight-libc soft-float memcpy";
+#endif
+    if (__builtin_cpu_supports("avx"))
+        fns[nf] = &p_avx, names[nf++] = "straight-line AVX (8 x 32 bytes)";
     // Check the copies before timing them.
-    copy_fn volatile *fns[] = { &p_memcpy, &p_gpr, &p_avx };
-    for (int k = 0; k < 2 + avx; k++) {
+    for (int k = 0; k < nf; k++) {
         memset(dst, 0, sizeof dst);
         (*fns[k])(dst + 3, src + 3, 256);
         if (memcmp(dst + 3, src + 3, 256) != 0 || dst[2] != 0 || dst[259] != 0) {
@@ -106,22 +120,21 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    const char *names[] = { "glibc memcpy", "straight-line 8-byte loads and stores", "straight-line AVX (8 x 32 bytes)" };
-    static u64 ps[2][3][1000], ratio[2][3][1000];
+    static u64 ps[2][4][1000], ratio[2][4][1000];
     const u64 n = 200000;
     for (int r = 0; r < rounds; r++)
         for (int a = 0; a < 2; a++) { // aligned, then misaligned by 3
             size_t off = a ? 3 : 0;
-            for (int k = 0; k < 2 + avx; k++) {
-                int kk = (k + r) % (2 + avx); // the order rotates per round
+            for (int k = 0; k < nf; k++) {
+                int kk = (k + r) % nf; // the order rotates per round
                 ps[a][kk][r] = time_copy(fns[kk], off, n);
             }
-            for (int k = 0; k < 2 + avx; k++)
+            for (int k = 0; k < nf; k++)
                 ratio[a][k][r] = ps[a][k][r] * 1000 / ps[a][0][r];
         }
     printf("| 256-byte copy (in one process, %d rounds) | ns, aligned | / glibc | ns, misaligned | / glibc |\n", rounds);
     printf("|---|--:|--:|--:|--:|\n");
-    for (int k = 0; k < 2 + avx; k++) {
+    for (int k = 0; k < nf; k++) {
         printf("| %s |", names[k]);
         for (int a = 0; a < 2; a++) {
             qsort(ps[a][k], (size_t)rounds, sizeof(u64), cmp_u64);
