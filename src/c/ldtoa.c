@@ -374,10 +374,8 @@ static int round_stream(struct __hl_ldtoa *s, int fmode, int ndig)
             // round, and the digits are generated once, while they are taken.
             int all = s->exp10 - s->e2 + 1;
             if (!apx && s->e2 < 0 && keep >= all && all > HL_LDTOA_CACHE) {
-                int exp10 = s->exp10;
                 s->n = all;
-                gen_start(s);
-                s->exp10 = exp10;
+                gen_start(s); // keeps exp10
                 return 1;
             }
         }
@@ -428,9 +426,7 @@ static int round_stream(struct __hl_ldtoa *s, int fmode, int ndig)
         s->bump = -1;
         return 1;
     }
-    int exp10 = s->exp10;
-    gen_start(s); // take() generates the digits again
-    s->exp10 = exp10;
+    gen_start(s); // take() generates the digits again (exp10 stays)
     return 1;
 }
 

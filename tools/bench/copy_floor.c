@@ -116,7 +116,7 @@ int main(int argc, char **argv)
         memset(dst, 0, sizeof dst);
         (*fns[k])(dst + 3, src + 3, 256);
         if (memcmp(dst + 3, src + 3, 256) != 0 || dst[2] != 0 || dst[259] != 0) {
-            fprintf(stderr, "copy_floor: copy %d is wrong: not timed\n", k);
+            fprintf(stderr, "copy_floor: %s copies wrongly: nothing timed\n", names[k]);
             return 1;
         }
     }

@@ -79,8 +79,20 @@ fn no_symbol_is_defined_twice() {
     }
 }
 
-/// The archive's disassembly, one instruction a line (`  addr:\tmnemonic operands`).
-fn disassembly(triple: &str) -> String {
+/// The archive's disassembly, one instruction a line (`  addr:\tmnemonic operands`),
+/// made once per flavour for the tests that read it.
+fn disassembly(triple: &str) -> &'static str {
+    static MADE: std::sync::Mutex<Vec<(String, &'static str)>> = std::sync::Mutex::new(Vec::new());
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, text)) = made.iter().find(|(t, _)| t == triple) {
+        return text;
+    }
+    let text: &'static str = Box::leak(disassemble(triple).into_boxed_str());
+    made.push((triple.to_string(), text));
+    text
+}
+
+fn disassemble(triple: &str) -> String {
     let archive = prefix(triple).join("lib/libc.a");
     let objdump = nm().with_file_name("llvm-objdump");
     let objdump = if objdump.is_file() { objdump } else { "llvm-objdump".into() };
@@ -127,11 +139,11 @@ fn mnemonics_are_read_past_prefixes() {
 #[test]
 fn soft_float_archive_has_no_sse_or_x87_instructions() {
     let text = disassembly(SOFT);
-    let bad: Vec<&str> = instructions(&text)
+    let bad: Vec<&str> = instructions(text)
         .filter(|l| l.contains("%xmm") || l.contains("%ymm") || l.contains("%st") || l.contains("mxcsr") || {
             // x87 mnemonics start with f (but not the fences), and `wait` waits for x87 exceptions.
             let insn = mnemonic_and_operands(l).0;
-            (insn.starts_with('f') && !insn.starts_with("fence")) || insn.split_whitespace().next() == Some("wait")
+            (insn.starts_with('f') && !insn.starts_with("fence")) || insn == "wait"
         })
         .take(10)
         .collect();
@@ -149,7 +161,7 @@ fn x86_archives_have_no_instruction_that_exits_the_vm() {
     ];
     for triple in [SOFT, HARD] {
         let text = disassembly(triple);
-        let bad: Vec<&str> = instructions(&text)
+        let bad: Vec<&str> = instructions(text)
             .filter(|l| EXITING.contains(&mnemonic_and_operands(l).0))
             .take(10)
             .collect();
@@ -169,7 +181,7 @@ fn no_partial_xmm_write_waits_for_an_old_value() {
     ];
     let text = disassembly(HARD);
     let (mut checked, mut bad, mut prev) = (0, Vec::new(), String::new());
-    for line in instructions(&text) {
+    for line in instructions(text) {
         let (mnemonic, operands) = mnemonic_and_operands(line);
         if PARTIAL.contains(&mnemonic) {
             // `roundss $9, %xmm1, %xmm1`: the source is the operand before the destination
