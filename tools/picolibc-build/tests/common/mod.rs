@@ -230,26 +230,46 @@ pub fn link_with(triple: &str, objects: &[PathBuf], exe: &Path, options: &[&str]
         .expect("cannot run ld.lld (Debian: apt-get install lld)")
 }
 
+/// Runs `build`, which makes `exe`, once per test process. Tests run in
+/// parallel, and two of them needing the same program rebuilt it at the same
+/// path, one linking while the other ran it ("Permission denied"); the second
+/// now waits for the first build and runs that. `inputs` says what the program
+/// is made from: two different ones at one path are a mistake in the tests.
+fn built_once(exe: PathBuf, inputs: String, build: impl FnOnce()) -> PathBuf {
+    type Builds = Mutex<HashMap<PathBuf, (String, std::sync::Arc<OnceLock<()>>)>>;
+    static BUILDS: OnceLock<Builds> = OnceLock::new();
+    let once = {
+        let mut builds = BUILDS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+        let (known, once) = builds.entry(exe.clone()).or_insert_with(|| (inputs.clone(), Default::default()));
+        assert_eq!(*known, inputs, "{} is built from two different sets of inputs", exe.display());
+        once.clone()
+    };
+    once.get_or_init(build);
+    exe
+}
+
 /// A test program from `source` plus the native runtime, linked against the
 /// archive for `triple` as `<work>/<name>`.
 pub fn build_program(work: &Path, name: &str, triple: &str, source: &Path, extra: &[&str]) -> PathBuf {
-    let mut sources = runtime_sources();
-    sources.push(source.to_path_buf());
-    let objects = compile(triple, &sources, work, extra);
     let exe = work.join(name);
-    let out = link(triple, &objects, &exe);
-    assert!(out.status.success(), "link of {name} ({triple}) failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    exe
+    built_once(exe.clone(), format!("{triple} {} {extra:?}", source.display()), || {
+        let mut sources = runtime_sources();
+        sources.push(source.to_path_buf());
+        let objects = compile(triple, &sources, work, extra);
+        let out = link(triple, &objects, &exe);
+        assert!(out.status.success(), "link of {name} ({triple}) failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    })
 }
 
 /// The same test program against the host's glibc, as `tmp/<name>/glibc/<name>`:
 /// clang `flags` before the source, `libs` after it.
 pub fn build_glibc_program(name: &str, source: &Path, flags: &[&str], libs: &[&str]) -> PathBuf {
     let work = tmp_dir().join(name).join("glibc");
-    std::fs::create_dir_all(&work).unwrap();
     let exe = work.join(name);
-    run_ok(Command::new(clang()).args(flags).arg("-o").arg(&exe).arg(source).args(libs));
-    exe
+    built_once(exe.clone(), format!("{} {flags:?} {libs:?}", source.display()), || {
+        std::fs::create_dir_all(&work).unwrap();
+        run_ok(Command::new(clang()).args(flags).arg("-o").arg(&exe).arg(source).args(libs));
+    })
 }
 
 /// The standard output of a program that must exit 0 within two minutes,
