@@ -212,6 +212,23 @@ static void gen(const struct format *f, int c, uint64_t v[3]) {
     v[2] = rnd() % 16 ? make(f, sz, ez, fraction(f->mant)) : sz << (f->mant + f->exp);
 }
 
+// fmaf cases whose sum, rounded to double, is exactly halfway between two
+// floats while the exact sum is not (src/c/fma.c's hard-float fmaf computes
+// in double and must notice): x * y just above or below a power of two 2^L,
+// as (2^23 + a)(2^23 - a + k) = 2^46 + k 2^23 - a (a - k) is within 2^17 of
+// 2^46 for a near the root of k 2^23 (a = 4097, k = 2 gives 2^46 + 1), and z
+// has a half unit in the last place of about 2^L.
+static void gen_midpoint_f32(uint64_t v[3]) {
+    static const int64_t root[3] = {2896, 4096, 5016}; // floor(sqrt(k 2^23))
+    int64_t k = range(1, 3), a = root[k - 1] + range(-24, 24);
+    int64_t X = ((int64_t)1 << 23) + a, Y = ((int64_t)1 << 23) - a + k; // Y < 2^23: y's significand is 2Y
+    int64_t ex = range(-50, 50), ey = range(-50, 50);
+    int64_t L = ex + ey + (X * Y >= (int64_t)1 << 46);
+    v[0] = make(&F32, rnd() & 1, ex, (uint64_t)X & mask(23));
+    v[1] = make(&F32, rnd() & 1, ey, (uint64_t)(2 * Y) & mask(23));
+    v[2] = make(&F32, rnd() & 1, L + 24 + (rnd() % 4 ? 0 : range(-1, 1)), fraction(23));
+}
+
 static double (*volatile fma_p)(double, double, double) = fma;
 static float (*volatile fmaf_p)(float, float, float) = fmaf;
 static long double (*volatile fmal_p)(long double, long double, long double) = fmal;
@@ -376,6 +393,10 @@ int main(int argc, char **argv) {
             gen(&F32, c, v);
             run(&F32, v, 0);
         }
+    for (long i = 0; i < n / 2; i++) {
+        gen_midpoint_f32(v);
+        run(&F32, v, 0);
+    }
 #if LDBL_MANT_DIG == 64
     for (int c = 0; c < 5; c++)
         for (long i = 0; i < n / 4; i++) {
