@@ -25,7 +25,7 @@ static inline uint64_t fma_bits(uint64_t x, uint64_t y, uint64_t z, int p, int w
     int sx = (int)(x >> sb) & 1, sy = (int)(y >> sb) & 1, sz = (int)(z >> sb) & 1, sp = sx ^ sy;
     int bx = (int)(x >> fb) & inf_exp, by = (int)(y >> fb) & inf_exp, bz = (int)(z >> fb) & inf_exp;
     uint64_t fx = x & frac, fy = y & frac, fz = z & frac;
-    int mode = fma_mode(), flags = 0;
+    int flags = 0;
     const uint64_t inf = (uint64_t)inf_exp << fb, default_nan = (uint64_t)1 << sb | inf | quiet;
 
     if (__builtin_expect(bx == inf_exp || by == inf_exp || bz == inf_exp, 0)) {
@@ -54,7 +54,7 @@ static inline uint64_t fma_bits(uint64_t x, uint64_t y, uint64_t z, int p, int w
     if (mx == 0 || my == 0) {
         if (mz)
             return z;
-        return (uint64_t)fma_zero_sign(sp, sz, mode) << sb;
+        return (uint64_t)fma_zero_sign(sp, sz, fma_mode()) << sb;
     }
     // The product, exact, its leading bit moved to bit 125.
     fma_u128 a = (fma_u128)mx * my;
@@ -90,9 +90,29 @@ static inline uint64_t fma_bits(uint64_t x, uint64_t y, uint64_t z, int p, int w
         else
             a -= b;
         if (a == 0)
-            return (uint64_t)fma_zero_sign(sa, sbz, mode) << sb;
+            return (uint64_t)fma_zero_sign(sa, sbz, fma_mode()) << sb;
     }
-    struct fma_result r = fma_round_sum(&f, sa, a, ea, mode, &flags);
+#if FMA_HARD_FLOAT
+    if (p == 53) {
+        // A normal double result (its leading bit at 2^-1022 or above) is
+        // rounded by the CPU, in its mode and with its inexact flag: the top
+        // 63 bits of the sum, any lower non-zero bit ORed into the last (it
+        // is below the rounding bit, so the rounding is the same), signed and
+        // converted from integer; the exponent field then moves to the sum's.
+        // Overflow is left to the integer path.
+        int t = 127 - fma_clz128(a), k = t - 62;
+        if (t + ea >= -1022) {
+            uint64_t w = k > 0 ? (uint64_t)(a >> k) | ((a << (128 - k)) != 0) : (uint64_t)a << -k;
+            double dw = (double)(sa ? -(int64_t)w : (int64_t)w);
+            uint64_t bits;
+            __builtin_memcpy(&bits, &dw, 8);
+            int64_t be = (int64_t)(bits >> 52 & 0x7ff) + ea + k;
+            if (be <= 2046)
+                return (uint64_t)sa << 63 | (uint64_t)be << 52 | (bits & frac);
+        }
+    }
+#endif
+    struct fma_result r = fma_round_sum(&f, sa, a, ea, fma_mode(), &flags);
     if (flags)
         fma_raise(flags);
     return (uint64_t)sa << sb | (uint64_t)r.exp << fb | (r.sig & frac);
