@@ -7,7 +7,22 @@
 int memcmp(const void *pa, const void *pb, size_t n)
 {
     const unsigned char *a = pa, *b = pb;
-    if (n < 16) {
+    if (n <= 32) {
+        if (n >= 16) {
+            // the first 16 bytes and the last 16 (overlapping them below 32)
+            unsigned m = mask_of(*(const v16cu *)a == *(const v16cu *)b) ^ 0xffff;
+            if (m) {
+                unsigned i = (unsigned)__builtin_ctz(m);
+                return a[i] - b[i];
+            }
+            size_t k = n - 16;
+            m = mask_of(*(const v16cu *)(a + k) == *(const v16cu *)(b + k)) ^ 0xffff;
+            if (m) {
+                k += (unsigned)__builtin_ctz(m);
+                return a[k] - b[k];
+            }
+            return 0;
+        }
         if (n >= 8) {
             uint64_t x, y;
             __builtin_memcpy(&x, a, 8);
