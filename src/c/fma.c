@@ -144,7 +144,11 @@ float fmaf(float x, float y, float z) {
     // the wrong way) or near or below the least normal float (an inexact sum
     // that lands on a subnormal float would miss its underflow). Those, and
     // infinities and NaNs, take the integer path: about 1 sum in 2^29 of the
-    // rest. tests/native/fma_exact has cases of each.
+    // rest. tests/native/fma_exact has cases of each. Like glibc's fmaf (the
+    // FMA instruction), this path sets x86's non-IEEE denormal-operand flag
+    // for subnormal inputs and, only if a program turns MXCSR's
+    // denormals-are-zero mode on, reads them as zero; the integer path
+    // ignores that mode.
     if (((ux >> 23) & 0xff) != 0xff && ((uy >> 23) & 0xff) != 0xff && ((uz >> 23) & 0xff) != 0xff) {
         double d = (double)x * (double)y + (double)z;
         uint64_t ud;
