@@ -9,9 +9,10 @@
 // the range). Results are the ones picolibc's C gives: strcmp and memcmp
 // return the difference of the first differing bytes as unsigned char.
 //
-// Soft-float builds (no SSE) use x86_64_words.h for strlen, strchr and memchr
-// and picolibc's word-at-a-time C for the others, because one source list
-// serves both x86_64 flavours.
+// Soft-float builds (no SSE) use x86_64_words.h for strlen, strchr and memchr,
+// unaligned 8-byte words for memcmp (x86_64_memcmp.c) and picolibc's
+// word-at-a-time C for the others, because one source list serves both x86_64
+// flavours.
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
