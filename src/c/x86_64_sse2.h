@@ -10,9 +10,9 @@
 // return the difference of the first differing bytes as unsigned char.
 //
 // Soft-float builds (no SSE) use x86_64_words.h for strlen, strchr and memchr,
-// unaligned 8-byte words for memcmp (x86_64_memcmp.c) and picolibc's
-// word-at-a-time C for the others, because one source list serves both x86_64
-// flavours.
+// unaligned 8-byte words for memcmp, aligned words and then strlen and memcpy
+// for strcpy, and picolibc's word-at-a-time C for strcmp, because one source
+// list serves both x86_64 flavours.
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
