@@ -9,10 +9,10 @@
 // the range). Results are the ones picolibc's C gives: strcmp and memcmp
 // return the difference of the first differing bytes as unsigned char.
 //
-// Soft-float builds (no SSE) use x86_64_words.h for strlen, strchr and memchr,
-// unaligned 8-byte words for memcmp, aligned words and then strlen and memcpy
-// for strcpy, and picolibc's word-at-a-time C for strcmp, because one source
-// list serves both x86_64 flavours.
+// Soft-float builds (no SSE) use 8-byte words instead (x86_64_words.h):
+// aligned for strlen, strchr and memchr, unaligned for memcmp, aligned and then
+// strlen and memcpy for strcpy, and for strcmp aligned or, when the strings
+// are not both aligned, unaligned ones that cross no page boundary.
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
