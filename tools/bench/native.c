@@ -128,7 +128,9 @@ struct bench {
     const char *name;
     enum kind kind;
     size_t size;
-    // COPY/SET: misalignment of destination and source; others: unused
+    // COPY/SET: misalignment of destination and source; CMP, STRCMP: both
+    // strings start src_off bytes later (so they stay equal); STRCPY: as COPY;
+    // others: unused
     unsigned dst_off, src_off;
     const char *text; // STRTOD: the input; PRINTF: the format
     double (*volatile *math)(double);
@@ -157,12 +159,15 @@ static const struct bench benches[] = {
     { "memchr 4 KiB", CHR, 4 * KIB },
     { "memcmp 16 B", CMP, 16 },
     { "memcmp 4 KiB", CMP, 4 * KIB },
+    { "memcmp 4 KiB misaligned", CMP, 4 * KIB, 0, 1 },
     { "strlen 16 B", LEN, 16 },
     { "strlen 1 KiB", LEN, KIB },
     { "strchr 1 KiB", STRCHR, KIB },
     { "strcmp 16 B", STRCMP, 16 },
     { "strcmp 1 KiB", STRCMP, KIB },
+    { "strcmp 1 KiB misaligned", STRCMP, KIB, 0, 1 },
     { "strcpy 1 KiB", STRCPY, KIB },
+    { "strcpy 1 KiB misaligned", STRCPY, KIB, 3, 1 },
     { "sqrt", MATH1, .math = &p_sqrt, .lo = 0.0, .hi = 1e6 },
     { "sqrtf", MATH1F, .mathf = &p_sqrtf, .lo = 0.0, .hi = 1e6 },
     { "exp", MATH1, .math = &p_exp, .lo = -10, .hi = 10 },
@@ -223,7 +228,7 @@ static void run(const struct bench *b, u64 n)
         break;
     case CMP: // equal buffers: all bytes compared
         for (u64 i = 0; i < n; i++)
-            KEEP(p_memcmp(src_buf, cmp_buf, b->size));
+            KEEP(p_memcmp(s, cmp_buf + b->src_off, b->size));
         break;
     case LEN:
         for (u64 i = 0; i < n; i++)
@@ -235,11 +240,11 @@ static void run(const struct bench *b, u64 n)
         break;
     case STRCMP:
         for (u64 i = 0; i < n; i++)
-            KEEP(p_strcmp((const char *)src_buf + BUF - b->size, (const char *)cmp_buf + BUF - b->size));
+            KEEP(p_strcmp((const char *)src_buf + BUF - b->size + b->src_off, (const char *)cmp_buf + BUF - b->size + b->src_off));
         break;
     case STRCPY:
         for (u64 i = 0; i < n; i++)
-            KEEP(p_strcpy((char *)dst_buf, (const char *)src_buf + BUF - b->size));
+            KEEP(p_strcpy((char *)d, (const char *)src_buf + BUF - b->size + b->src_off));
         break;
     case MATH1:
         for (u64 i = 0; i < n; i++)
